@@ -1,0 +1,1 @@
+"""Cleaning: scraped text → article body plus title, byline, dateline, captions and page date."""

@@ -1,0 +1,206 @@
+"""The ``rasd`` command line. Every command has --help; exit code 1 means some input failed."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+DEFAULT_DB = os.environ.get("RASD_DB", "rasd.db")
+db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+                         help="SQLite store (also $RASD_DB).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rasd")
+def main() -> None:
+    """rasd (رصد): turn noisy Arabic news into a verified, source-linked record.
+
+    Typical use: `rasd ingest articles/ --db dossier.db`, then `rasd export --db dossier.db --format json -o dossier.json`.
+    `rasd demo` runs the whole thing on the bundled sample corpus.
+    """
+
+
+def _parse_fields(fields: tuple[str, ...]) -> dict[str, str]:
+    from .ingest.readers import DEFAULT_FIELDS
+
+    out = {}
+    for f in fields:
+        if "=" not in f:
+            raise click.BadParameter(f"{f!r}: use NAME=JSONFIELD, e.g. body=content", param_hint="--field")
+        name, src = f.split("=", 1)
+        if name not in DEFAULT_FIELDS:
+            raise click.BadParameter(f"{name!r} is not one of {sorted(DEFAULT_FIELDS)}", param_hint="--field")
+        out[name] = src
+    return out
+
+
+def run_ingest(paths, db: str, fields: dict[str, str], max_mb: float, quiet: bool = False, progress: bool | None = None):
+    from tqdm import tqdm
+
+    from .ingest.readers import ReadOptions
+    from .ingest.run import ingest
+    from .registry import build_pipeline
+    from .store import Store
+
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(unit=" docs", disable=not show or quiet, file=sys.stderr, mininterval=0.5)
+    errors_shown = 0
+
+    def on_error(err):
+        nonlocal errors_shown
+        errors_shown += 1
+        bar.clear()
+        click.echo(f"error: {err}", err=True)
+
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        report = ingest(paths, store, build_pipeline(), ReadOptions(fields=fields, max_bytes=int(max_mb * 1024 * 1024)),
+                        on_error=on_error, on_progress=bar.update)
+        total = store.count()
+    bar.close()
+    dt = time.perf_counter() - t0
+    if not quiet:
+        click.echo(f"{len(report.added)} added, {len(report.already)} already stored, {len(report.errors)} failed "
+                   f"from {report.files} files in {dt:.1f}s — store {db} holds {total} documents", err=True)
+    return report
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--field", "fields", multiple=True, metavar="NAME=JSONFIELD",
+              help="JSON/JSONL field mapping, e.g. --field body=content --field published=date_extracted. "
+                   "NAME is one of body, title, published, url, outlet, byline, id.")
+@click.option("--max-mb", default=50.0, show_default=True, help="Largest single-article file (txt/html) accepted.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def ingest(paths, db, fields, max_mb, progress, quiet):
+    """Read articles (txt, html, warc, rss/atom, json, jsonl; .zip and .gz too) from files, folders or globs,
+    clean them and store them. Re-ingesting the same article adds nothing."""
+    report = run_ingest(paths, db, _parse_fields(fields), max_mb, quiet=quiet, progress=progress)
+    sys.exit(1 if report.errors else 0)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+              help="json: the rasd.dossier/1 export.")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file ('-' for stdout).")
+def export(db, fmt, output):
+    """Export the store (validated against the committed JSON Schema)."""
+    from .export import dossier
+    from .store import Store
+
+    _require_db(db)
+    with Store(db) as store:
+        data = dossier.build(store)
+    dossier.validate(data)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if output == "-":
+        click.echo(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}: {len(data['documents'])} documents ({fmt}, {data['schema']})", err=True)
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("-n", "--limit", default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per result.")
+def search(query, db, limit, as_json):
+    """Full-text search with Arabic folding: "اسرائيل" finds "إسرائيل"."""
+    from .store import Store
+    from .text.snippet import snippet
+
+    _require_db(db)
+    with Store(db) as store:
+        hits = store.search(query, limit)
+    for doc, score in hits:
+        snip = snippet(doc.body, query)
+        if as_json:
+            click.echo(json.dumps({"id": doc.id, "title": doc.title, "score": round(score, 3), "snippet": snip},
+                                  ensure_ascii=False))
+        else:
+            click.echo(f"{doc.id}\t{doc.title or '(no title)'}\n    {snip}")
+    if not hits and not as_json:
+        click.echo("no match", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+def stats(db, as_json):
+    """What the store holds."""
+    from .store import Store
+
+    _require_db(db)
+    with Store(db) as store:
+        s = store.stats()
+    if as_json:
+        click.echo(json.dumps(s, ensure_ascii=False, indent=1))
+        return
+    for k, v in s.items():
+        click.echo(f"{k:18} {v}")
+
+
+@main.command()
+@click.argument("doc_id")
+@db_option
+@click.option("--raw", is_flag=True, help="Show the raw input text too.")
+def show(doc_id, db, raw):
+    """One document: metadata, clean body and what cleaning removed (id or unique id prefix)."""
+    from .store import Store
+
+    _require_db(db)
+    with Store(db) as store:
+        doc = store.get(doc_id)
+    if doc is None:
+        raise click.ClickException(f"no document {doc_id!r} (or the prefix is not unique)")
+    from .report import describe
+
+    click.echo(describe(doc, body=True))
+    if raw:
+        click.echo("\n--- raw ---\n" + doc.raw)
+
+
+@main.command()
+@click.option("--out", default="rasd-demo", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the demo store (demo.db) and export (dossier.json).")
+def demo(out):
+    """Ingest the bundled sample corpus (five real scraped articles), print what rasd made of it and write the
+    dossier export."""
+    from importlib import resources
+
+    from .export import dossier
+    from .report import describe
+    from .store import Store
+
+    outdir = Path(out)
+    outdir.mkdir(parents=True, exist_ok=True)
+    db = outdir / "demo.db"
+    corpus = resources.files("rasd").joinpath("examples", "seeds")
+    click.echo(f"rasd demo — sample corpus: {corpus}\n")
+    report = run_ingest([str(corpus)], str(db), {}, 50.0, progress=False)
+    with Store(db) as store:
+        for doc in store.documents():
+            click.echo(describe(doc, body=False))
+        data = dossier.write(store, outdir / "dossier.json")
+        click.echo(f"\nstore: {db} ({store.count()} documents)")
+    click.echo(f"export: {outdir / 'dossier.json'} ({data['schema']}, {len(data['documents'])} documents)")
+    sys.exit(1 if report.errors else 0)
+
+
+def _require_db(db: str) -> None:
+    if not Path(db).exists():
+        raise click.ClickException(f"no store at {db}: run `rasd ingest PATH --db {db}` first")
+
+
+if __name__ == "__main__":
+    main()

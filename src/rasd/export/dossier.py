@@ -1,0 +1,76 @@
+"""The dossier export, schema ``rasd.dossier/1`` (documented in the README and in dossier.schema.json)."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..model import Document
+from ..store import Store
+
+SCHEMA_ID = "rasd.dossier/1"
+
+
+@cache
+def json_schema() -> dict:
+    return json.loads(resources.files(__package__).joinpath("dossier.schema.json").read_text(encoding="utf-8"))
+
+
+def document_json(doc: Document, story: str) -> dict:
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "byline": doc.byline,
+        "dateline": doc.dateline,
+        "page_date": doc.page_date,
+        "published": {"date": doc.published.date, "basis": doc.published.basis},
+        "language": doc.language,
+        "body": doc.body,
+        "removed": [r.text for r in doc.removed],
+        "removed_reasons": [r.reason for r in doc.removed],
+        "captions": doc.captions,
+        "url": doc.url,
+        "story": story,
+    }
+
+
+def build(store: Store) -> dict:
+    documents, stories = [], []
+    for doc in store.documents():
+        story_id = "story-" + doc.id  # each document is its own story until story detection lands
+        documents.append(document_json(doc, story_id))
+        stories.append({"id": story_id, "title": doc.title, "documents": [doc.id], "events": []})
+    return {
+        "schema": SCHEMA_ID,
+        "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "documents": documents,
+        "stories": stories,
+        "entities": [],
+        "events": [],
+        "contradictions": [],
+    }
+
+
+def validate(dossier: dict) -> None:
+    """Raise jsonschema.ValidationError if ``dossier`` breaks the schema, ValueError if a span is off."""
+    import jsonschema
+
+    jsonschema.validate(dossier, json_schema())
+    bodies = {d["id"]: d["body"] for d in dossier["documents"]}
+    spans = [m for e in dossier["entities"] for m in e.get("mentions", [])]
+    spans += [s for e in dossier["events"] for s in e.get("sources", [])]
+    spans += [s for c in dossier["contradictions"] for v in c["values"] for s in v.get("sources", [])]
+    for s in spans:
+        if bodies.get(s["doc"], "")[s["start"]:s["end"]] != s["text"]:
+            raise ValueError(f"span {s} does not match the body of {s['doc']}")
+
+
+def write(store: Store, out: str | Path) -> dict:
+    dossier = build(store)
+    validate(dossier)
+    Path(out).write_text(json.dumps(dossier, ensure_ascii=False, indent=1), encoding="utf-8")
+    return dossier

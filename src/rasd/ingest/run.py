@@ -1,0 +1,70 @@
+"""The ingest loop: inputs → records → pipeline → store, in batches, one transaction per batch."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..model import Document
+from ..pipeline import Pipeline
+from ..store import Store
+from .readers import ReadOptions
+from .sources import expand, read_path
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def ingest(paths: Iterable[str], store: Store, pipeline: Pipeline, opts: ReadOptions | None = None,
+           batch_size: int = 500, on_error: Callable[[InputError], None] | None = None,
+           on_progress: Callable[[int], None] | None = None) -> IngestReport:
+    """Ingest every input under ``paths``. Errors are reported (``on_error``) and the batch goes on."""
+    opts = opts or ReadOptions()
+    report = IngestReport()
+    batch: list[Document] = []
+    pending: set[tuple[str, str]] = set()
+
+    def flush() -> None:
+        for doc, added in store.add_batch(batch):
+            (report.added if added else report.already).append(doc.id)
+        batch.clear()
+        pending.clear()
+
+    def fail(err: InputError) -> None:
+        report.errors.append(err)
+        if on_error:
+            on_error(err)
+
+    for path in expand(list(paths)):
+        if isinstance(path, InputError):
+            fail(path)
+            continue
+        report.files += 1
+        for item in read_path(path, opts):
+            if isinstance(item, InputError):
+                fail(item)
+                continue
+            doc = Document.from_record(item)
+            key = (item.source_key, doc.content_hash)
+            if key in pending or store.known(*key):
+                report.already.append(doc.id)
+                continue
+            pipeline(doc)
+            batch.append(doc)
+            pending.add(key)
+            if on_progress:
+                on_progress(1)
+            if len(batch) >= batch_size:
+                flush()
+    if batch:
+        flush()
+    return report

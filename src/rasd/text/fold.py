@@ -1,0 +1,45 @@
+"""Arabic folding for matching and search: one character in, at most one character out.
+
+Folds hamza/alef forms (أ إ آ ٱ → ا), ى → ي, ة → ه, ؤ → و, ئ → ي, drops diacritics and tatweel, maps
+Arabic-Indic and Persian digits to ASCII and lower-cases Latin. Written as a ``str.translate`` table
+because it runs over every body at ingest (FTS index) and must stay at memory speed.
+"""
+from __future__ import annotations
+
+import re
+
+_TABLE: dict[int, int | None] = {}
+for ch in "أإآٱ":
+    _TABLE[ord(ch)] = ord("ا")
+_TABLE.update({ord("ى"): ord("ي"), ord("ة"): ord("ه"), ord("ؤ"): ord("و"), ord("ئ"): ord("ي")})
+# harakat, Quranic marks, superscript alef, tatweel
+for cp in list(range(0x0610, 0x061B)) + list(range(0x064B, 0x0660)) + [0x0670] + list(range(0x06D6, 0x06EE)) + [0x0640]:
+    _TABLE[cp] = None
+for i in range(10):
+    _TABLE[0x0660 + i] = ord("0") + i  # Arabic-Indic
+    _TABLE[0x06F0 + i] = ord("0") + i  # Persian
+for cp in (0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF):
+    _TABLE[cp] = None  # bidi controls, BOM
+
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Folded form of ``text`` (may be shorter: dropped marks). Lower-cases Latin too."""
+    return text.translate(_TABLE).lower()
+
+
+def fold_key(text: str) -> str:
+    """Folded form with whitespace collapsed: a key for comparing lines and names."""
+    return _SPACE.sub(" ", fold(text)).strip()
+
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of letters that are Arabic (0 when there are no letters)."""
+    ar = len(ARABIC_LETTER.findall(text))
+    la = len(LATIN_LETTER.findall(text))
+    return ar / (ar + la) if ar + la else 0.0
