@@ -68,6 +68,11 @@ def _prefixes(name: str) -> tuple[str, ...]:
 
 
 @cache
+def _chrome_regex() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in load_lines("chrome_patterns.txt")), re.I)
+
+
+@cache
 def _credit_pattern() -> re.Pattern:
     words = sorted({fold(w) for w in load_lines("credit_markers.txt")}, key=len, reverse=True)
     return re.compile(r"(?:^|[\s(\[\-–—:|/])(?:" + "|".join(re.escape(w) for w in words) + r")(?:$|[\s)\]:\-–—|/])", re.I)
@@ -125,6 +130,8 @@ def is_chrome(line: Line) -> str:
         return "chrome: symbols only"
     if k in _phrases("chrome_lines.txt"):
         return "chrome: widget text"
+    if _chrome_regex().match(fold(line.text)):
+        return "chrome: feed or comment-form notice"
     if line.words <= SHORT_LINE:
         for p in _prefixes("chrome_prefixes.txt"):
             if k.startswith(p):
@@ -204,7 +211,8 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
         if end_seen:
             drop(line, "chrome", "chrome: after end of article")
             continue
-        if line.key in strong and any(x.prose for x in lines if x.n < line.n):
+        if (line.key in strong or (line.words <= 8 and any(line.key.startswith(m + " ") for m in strong))) \
+                and any(x.prose for x in lines if x.n < line.n):
             end_seen = True
             drop(line, "chrome", "chrome: end-of-article marker")
             continue
@@ -283,17 +291,19 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
     for line in head:
         if line.label:
             continue
-        if out.title is None and 2 <= line.words <= 30 and not any(
-                x.label in ("", "body") and x.n < line.n for x in head if x is not line and not x.label):
-            drop(line, "title", "title (first line)")
-            out.title = line.text
-        elif out.title and _contains_title(line, out.title):
-            drop(line, "chrome", "chrome: breadcrumb (ends with the title)")
+        if out.title and _contains_title(line, out.title):
+            drop(line, "chrome", "chrome: breadcrumb (holds the title)")
         elif any(line.key.startswith(h) for h in _prefixes("home_words.txt")):
             drop(line, "chrome", "chrome: breadcrumb")
+        elif out.title is None and 3 <= line.words <= 30 and not line.terminal:
+            drop(line, "title", "title (first line)")
+            out.title = line.text
         elif out.byline is None and out.title and _lone_name(line):
             drop(line, "byline", "byline (author name)")
             out.byline = line.text
+        elif line.words <= 3:
+            drop(line, "chrome", "chrome: short line before the article")
+        # longer lines stay: a standfirst or lead is article text
 
     # 4. the tail: after the last paragraph. A headline printed at the end is the title when none was found.
     tail = [x for x in live if x.n > last_p and not x.label]

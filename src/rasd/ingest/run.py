@@ -3,13 +3,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..errors import InputError
+from ..errors import E, InputError
 from ..model import Document
 from ..pipeline import Pipeline
 from ..store import Store
 from .readers import ReadOptions
 from .sources import expand, read_path
+
+
+MIN_WORDS = 5  # fewer words than this after cleaning is not an article
 
 
 @dataclass(slots=True)
@@ -44,10 +48,13 @@ def ingest(paths: Iterable[str], store: Store, pipeline: Pipeline, opts: ReadOpt
         if on_error:
             on_error(err)
 
+    own = str(Path(store.path).resolve())
     for path in expand(list(paths)):
         if isinstance(path, InputError):
             fail(path)
             continue
+        if str(path.resolve()).startswith(own):
+            continue  # the store itself (and its -wal/-shm) when it lives inside an ingested folder
         report.files += 1
         for item in read_path(path, opts):
             if isinstance(item, InputError):
@@ -59,6 +66,9 @@ def ingest(paths: Iterable[str], store: Store, pipeline: Pipeline, opts: ReadOpt
                 report.already.append(doc.id)
                 continue
             pipeline(doc)
+            if len(doc.body.split()) < MIN_WORDS:
+                fail(InputError(E.NO_ARTICLE, item.source, f"{len(doc.body.split())} words left after cleaning"))
+                continue
             batch.append(doc)
             pending.add(key)
             if on_progress:

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..model import Document, Published, Removed
-from ..text.fold import fold
+from ..text.fold import fold, search_variants
 
 MIGRATIONS: list[str] = [
     # 1: documents, removed lines, full-text index
@@ -52,7 +52,7 @@ MIGRATIONS: list[str] = [
         reason TEXT NOT NULL,
         PRIMARY KEY (doc_id, seq)
     );
-    CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='', tokenize='unicode61');
+    CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, variants, content='', tokenize='unicode61');
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
 ]
@@ -127,8 +127,9 @@ class Store:
                 rowid = cur.lastrowid
                 self.conn.executemany("INSERT INTO removed (doc_id, seq, text, reason) VALUES (?, ?, ?, ?)",
                                       [(d.id, i, r.text, r.reason) for i, r in enumerate(d.removed)])
-                self.conn.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)",
-                                  (rowid, fold(d.title or ""), fold(d.body)))
+                ftitle, fbody = fold(d.title or ""), fold(d.body)
+                self.conn.execute("INSERT INTO documents_fts (rowid, title, body, variants) VALUES (?, ?, ?, ?)",
+                                  (rowid, ftitle, fbody, search_variants(ftitle + " " + fbody)))
                 out.append((d, True))
             self.conn.execute("COMMIT")
         except BaseException:

@@ -43,3 +43,26 @@ def arabic_ratio(text: str) -> float:
     ar = len(ARABIC_LETTER.findall(text))
     la = len(LATIN_LETTER.findall(text))
     return ar / (ar + la) if ar + la else 0.0
+
+
+# Proclitic sequences (conjunction + preposition + article), longest first. Used only to add index terms for
+# search, so an over-strip costs a little precision and never loses a match; the language layer does real
+# clitic segmentation.
+_PROCLITICS = ("وبال", "وال", "بال", "كال", "فال", "فبال", "لل", "ولل", "وب", "ول", "وك", "فب", "فل", "ال",
+               "و", "ف", "ب", "ل", "ك")
+_WORD = re.compile(r"\w+")
+
+
+def search_variants(folded: str) -> str:
+    """Extra index terms: each folded Arabic word with its proclitics stripped (والمغرب → المغرب, مغرب)."""
+    out = []
+    for w in _WORD.findall(folded):
+        for p in _PROCLITICS:
+            if w.startswith(p) and len(w) - len(p) >= 3:
+                rest = w[len(p):]
+                out.append(rest)
+                if p.endswith("ل") and p not in ("ال",) and not rest.startswith("ال"):
+                    out.append("ال" + rest)  # للجنة → اللجنة
+                if rest.startswith("ال") and len(rest) > 4:
+                    out.append(rest[2:])
+    return " ".join(out)
