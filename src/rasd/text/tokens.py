@@ -70,6 +70,8 @@ def _freq(folded: str) -> int:
 def segment_word(text: str, start: int, names: frozenset[str] = frozenset()) -> list[Segment]:
     """Segments of one Arabic word starting at ``start``. ``names``: folded forms never to be split."""
     f = fold(text)
+    if not f:  # only marks or tatweel
+        return [Segment(start, start + len(text), text, "stem")]
     if len(text) != len(f):  # diacritics or tatweel inside: keep offsets simple, segment on the folded copy
         return _segment_with_marks(text, start, names)
     if f in names:
