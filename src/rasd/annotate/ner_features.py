@@ -1,0 +1,149 @@
+"""Features for the CRF named-entity tagger (python-crfsuite).
+
+Per token: the folded word and its clitic-free stem (the segmenter of ``rasd.text.tokens``), proclitics,
+prefixes/suffixes, shape; the words and stems around it; trigger words in a window (titles before persons,
+"مدينة" before places, "وكالة" before organizations — a data file); gazetteer membership (ANERGazet, the
+Wikidata person-name tokens, and later the knowledge base), with multi-word gazetteer spans marked B/I; and a
+distributional cluster id learned from SaudiNewsNet when the cluster file exists.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ..data import load_json, path as data_path
+from ..text.fold import fold
+from ..text.tokens import segment_word
+
+_ARABIC = re.compile(r"[\u0621-\u064A]")
+
+
+@dataclass
+class Lexicons:
+    gaz: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)  # type → folded token tuples
+    gaz_max: int = 1
+    person_tokens: dict[str, int] = field(default_factory=dict)
+    clusters: dict[str, str] = field(default_factory=dict)
+    triggers: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+GAZ_FILE = "ner_gazetteer.json.gz"
+CLUSTER_FILE = "ner_clusters.tsv.gz"
+
+
+@cache
+def load_lexicons() -> Lexicons:
+    lex = Lexicons()
+    trig = load_json("ner_triggers.json")
+    lex.triggers = {k: frozenset(fold(w) for w in v) for k, v in trig.items() if k != "about"}
+    gz = Path(str(data_path(GAZ_FILE)))
+    if gz.exists():
+        data = json.loads(gzip.decompress(gz.read_bytes()))
+        for typ, entries in data["gazetteers"].items():
+            lex.gaz[typ] = {tuple(e.split()) for e in entries}
+        lex.gaz_max = max((len(e) for s in lex.gaz.values() for e in s), default=1)
+        lex.person_tokens = data["person_tokens"]
+    cl = Path(str(data_path(CLUSTER_FILE)))
+    if cl.exists():
+        with gzip.open(cl, "rt", encoding="utf-8") as fh:
+            lex.clusters = dict(line.rstrip("\n").split("\t") for line in fh)
+    return lex
+
+
+def _shape(w: str) -> str:
+    if w.isdigit():
+        return "digit"
+    if _ARABIC.search(w):
+        return "ar"
+    if re.fullmatch(r"[A-Za-z]+", w):
+        return "latin"
+    if re.fullmatch(r"\W+", w):
+        return "punct"
+    return "mixed"
+
+
+@cache
+def _analyse(word: str) -> tuple[str, str]:
+    """(folded stem, proclitic signature) of one word."""
+    segs = segment_word(word, 0) if _ARABIC.search(word) else []
+    if not segs:
+        return fold(word), ""
+    stem = next((s for s in segs if s.kind == "stem"), segs[-1])
+    pro = "+".join(s.kind for s in segs if s.kind in ("conj", "prep", "fut", "article"))
+    return fold(stem.form or stem.text), pro
+
+
+def _strip_al(s: str) -> str:
+    return s[2:] if s.startswith("ال") and len(s) > 4 else s
+
+
+def gazetteer_tags(stems: list[str], lex: Lexicons) -> list[set[str]]:
+    """For every token, the set of 'B-TYPE'/'I-TYPE' gazetteer flags from the longest matches."""
+    n = len(stems)
+    flags: list[set[str]] = [set() for _ in range(n)]
+    for typ, entries in lex.gaz.items():
+        i = 0
+        while i < n:
+            for k in range(min(lex.gaz_max, n - i), 0, -1):
+                key = tuple(stems[i:i + k])
+                alt = (_strip_al(key[0]),) + key[1:]
+                if key in entries or alt in entries:
+                    flags[i].add("B-" + typ)
+                    for j in range(i + 1, i + k):
+                        flags[j].add("I-" + typ)
+                    break
+            i += 1
+    return flags
+
+
+def sent_features(words: list[str], lex: Lexicons | None = None) -> list[dict[str, str | float]]:
+    lex = lex or load_lexicons()
+    folded = [fold(w) for w in words]
+    analysed = [_analyse(w) for w in words]
+    stems = [a[0] for a in analysed]
+    gflags = gazetteer_tags(stems, lex)
+    feats = []
+    n = len(words)
+    for i, w in enumerate(words):
+        f, (stem, pro) = folded[i], analysed[i]
+        d: dict[str, str | float] = {
+            "bias": 1.0, "w": f, "stem": stem, "pro": pro, "shape": _shape(w),
+            "p2": stem[:2], "p3": stem[:3], "s2": stem[-2:], "s3": stem[-3:], "s1": f[-1:],
+            "len": str(min(len(stem), 10)), "al": str(f.startswith("ال") or "article" in pro),
+        }
+        if stem in lex.clusters:
+            c = lex.clusters[stem]
+            d["cl"] = c
+            d["cl4"] = c[:4] if len(c) > 4 else c
+        pt = lex.person_tokens.get(stem) or lex.person_tokens.get(_strip_al(stem))
+        if pt:
+            d["person_tok"] = "hi" if pt >= 5 else "lo"
+        for g in gflags[i]:
+            d["gaz_" + g] = 1.0
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                d[f"w{off}"] = folded[j]
+                d[f"stem{off}"] = stems[j]
+                if stems[j] in lex.clusters:
+                    d[f"cl{off}"] = lex.clusters[stems[j]]
+                if abs(off) == 1:
+                    d[f"shape{off}"] = _shape(words[j])
+                    for g in gflags[j]:
+                        d[f"gaz{off}_{g}"] = 1.0
+                    if lex.person_tokens.get(stems[j]):
+                        d[f"person_tok{off}"] = 1.0
+            else:
+                d[f"w{off}"] = "<s>" if off < 0 else "</s>"
+        for typ in ("PERS", "LOC", "ORG", "MISC"):
+            trig = lex.triggers.get(f"{typ}_before", frozenset())
+            for back in (1, 2, 3):
+                j = i - back
+                if j >= 0 and (folded[j] in trig or stems[j] in trig):
+                    d[f"trig_{typ}_{back}"] = 1.0
+        feats.append(d)
+    return feats
