@@ -197,6 +197,57 @@ def demo(out):
     sys.exit(1 if report.errors else 0)
 
 
+DATA_DIR = click.option("--data-dir", type=click.Path(file_okay=False), default=None,
+                        help="Folder with anercorp/, names/ and saudinewsnet/ (default: ../shared/data beside the repo).")
+
+
+@main.command("train-ner")
+@DATA_DIR
+@click.option("--no-clusters", is_flag=True, help="Keep the committed word-cluster table instead of relearning it "
+              "from SaudiNewsNet (relearning needs the 'train' extra: scikit-learn, scipy).")
+def train_ner(data_dir, no_clusters):
+    """Rebuild the NER gazetteer file, word clusters and CRF model from the shared data (fixed seeds)."""
+    from .annotate import ner
+
+    data = Path(data_dir) if data_dir else ner.DEFAULT_DATA
+    if not no_clusters:
+        from .annotate.ner_distrib import build
+        from .data import path as data_path
+
+        n = build(data / "saudinewsnet", Path(str(data_path("ner_clusters.tsv.gz"))), log=click.echo)
+        click.echo(f"word clusters: {n} stems")
+        from .annotate.ner_features import load_lexicons
+
+        load_lexicons.cache_clear()
+    ner.train(data, log=click.echo)
+
+
+@main.command("eval-ner")
+@DATA_DIR
+@click.option("--official", is_flag=True, help="Also score the official CAMeL test copy (first tokens corrupted).")
+def eval_ner(data_dir, official):
+    """Exact-span precision/recall/F1 per type and micro (CoNLL semantics) on the CAMeL test split of ANERcorp."""
+    from .annotate import ner
+
+    data = Path(data_dir) if data_dir else ner.DEFAULT_DATA
+    files = [("reconstructed CAMeL test split", data / "anercorp" / "camel_split_reconstructed" / "test.txt")]
+    if official:
+        files.append(("official CAMeL test copy", data / "anercorp" / "ANERCorp_CamelLab_test.official_copy.txt"))
+    last = None
+    for label, f in files:
+        if not f.exists():
+            raise click.ClickException(f"no {f}: pass --data-dir pointing at the shared data folder")
+        r = ner.evaluate(f)
+        click.echo(f"{label}: {r['tokens']} tokens")
+        click.echo(f"  {'type':6} {'P':>6} {'R':>6} {'F1':>6}")
+        for t in (*ner.TYPES, "micro"):
+            p, rc, f1 = r[t]
+            click.echo(f"  {t:6} {p:6.3f} {rc:6.3f} {f1:6.3f}")
+        last = last or r
+    p, rc, f1 = last["micro"]
+    click.echo(f"NER micro_f1={f1:.3f} precision={p:.3f} recall={rc:.3f} tokens_per_s={last['tokens_per_s']:.0f}")
+
+
 def _require_db(db: str) -> None:
     if not Path(db).exists():
         raise click.ClickException(f"no store at {db}: run `rasd ingest PATH --db {db}` first")

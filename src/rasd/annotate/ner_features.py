@@ -116,9 +116,10 @@ def sent_features(words: list[str], lex: Lexicons | None = None) -> list[dict[st
             "len": str(min(len(stem), 10)), "al": str(f.startswith("ال") or "article" in pro),
         }
         if stem in lex.clusters:
-            c = lex.clusters[stem]
+            c, _, namey = lex.clusters[stem].partition(":")
             d["cl"] = c
-            d["cl4"] = c[:4] if len(c) > 4 else c
+            d["clc"] = c.split("/")[0]
+            d["namey"] = namey
         pt = lex.person_tokens.get(stem) or lex.person_tokens.get(_strip_al(stem))
         if pt:
             d["person_tok"] = "hi" if pt >= 5 else "lo"
@@ -130,7 +131,11 @@ def sent_features(words: list[str], lex: Lexicons | None = None) -> list[dict[st
                 d[f"w{off}"] = folded[j]
                 d[f"stem{off}"] = stems[j]
                 if stems[j] in lex.clusters:
-                    d[f"cl{off}"] = lex.clusters[stems[j]]
+                    c, _, namey = lex.clusters[stems[j]].partition(":")
+                    d[f"clc{off}"] = c.split("/")[0]
+                    if abs(off) == 1:
+                        d[f"cl{off}"] = c
+                        d[f"namey{off}"] = namey
                 if abs(off) == 1:
                     d[f"shape{off}"] = _shape(words[j])
                     for g in gflags[j]:
