@@ -21,6 +21,8 @@ from ..text.fold import fold
 from .ner_features import GAZ_FILE, load_lexicons, sent_features
 
 MODEL = Path(__file__).resolve().parents[1] / "models" / "ner.crfsuite"
+MODEL_META = MODEL.with_suffix(".json")
+THRESHOLDS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
 TYPES = ("PERS", "LOC", "ORG", "MISC")
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 CRF_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
@@ -77,16 +79,35 @@ def train(data_dir: Path = DEFAULT_DATA, model: Path = MODEL, log=print) -> None
     load_lexicons.cache_clear()
     sents = read_conll(data_dir / "anercorp" / "camel_split_reconstructed" / "train.txt")
     lex = load_lexicons()
+    feats = [sent_features(words, lex) for words, _ in sents]
     t0 = time.perf_counter()
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for words, tags in sents:
-        trainer.append(sent_features(words, lex), tags)
-    trainer.set_params(CRF_PARAMS)
     model.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(model))
+
+    def fit(idx, out):
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for i in idx:
+            trainer.append(feats[i], sents[i][1])
+        trainer.set_params(CRF_PARAMS)
+        trainer.train(str(out))
+
+    # choose the O-threshold of posterior decoding on the last tenth of train (never on test)
+    cut = len(sents) * 9 // 10
+    dev_model = model.with_suffix(".dev")
+    fit(range(cut), dev_model)
+    import pycrfsuite as crf
+
+    t = crf.Tagger()
+    t.open(str(dev_model))
+    best = max(THRESHOLDS, key=lambda th: _f1([(sents[i][1], _decode(t, feats[i], th)) for i in range(cut, len(sents))]))
+    t.close()
+    dev_model.unlink()
+    fit(range(len(sents)), model)
+    MODEL_META.write_text(json.dumps({"o_threshold": best, "crf": CRF_PARAMS, "train_sentences": len(sents)},
+                                     indent=1) + "\n", encoding="utf-8")
     tagger.cache_clear()
+    meta.cache_clear()
     log(f"trained on {len(sents)} sentences in {time.perf_counter() - t0:.0f} s → {model} "
-        f"({model.stat().st_size / 1e6:.1f} MB)")
+        f"({model.stat().st_size / 1e6:.1f} MB); O-threshold {best} chosen on a held-out tenth of train")
 
 
 @cache
@@ -100,10 +121,81 @@ def tagger():
     return t
 
 
+@cache
+def meta() -> dict:
+    return json.loads(MODEL_META.read_text(encoding="utf-8")) if MODEL_META.exists() else {"o_threshold": 1.0}
+
+
+def _decode(t, xseq, threshold: float) -> list[str]:
+    """Viterbi, then posterior relabelling: an O whose marginal is below ``threshold`` takes its best entity
+    label; I- tags are repaired so every span starts with B-."""
+    tags = t.tag(xseq)
+    if threshold >= 1.0:
+        return tags
+    labels = [lab for lab in t.labels() if lab != "O"]
+    out = list(tags)
+    for i, tg in enumerate(tags):
+        if tg == "O" and t.marginal("O", i) < threshold:
+            out[i] = max(labels, key=lambda lab: t.marginal(lab, i))
+    for i, tg in enumerate(out):
+        if tg.startswith("I-") and (i == 0 or out[i - 1][2:] != tg[2:]):
+            out[i] = "B-" + tg[2:]
+    return out
+
+
+def _f1(pairs) -> float:
+    tp = fp = fn = 0
+    for gold, pred in pairs:
+        g, p = spans(gold), spans(pred)
+        tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def tag_document(sentences: list[list[str]], min_conf: float = 0.8) -> list[list[str]]:
+    """Tag each sentence, then make the document consistent: a name confidently tagged once (and, for persons,
+    its last token alone) is tagged where it recurs untagged. Evidence comes only from this document."""
+    t = tagger()
+    thr = meta()["o_threshold"]
+    tagged, confident = [], {}
+    for words in sentences:
+        if not words:
+            tagged.append([])
+            continue
+        x = sent_features(words)
+        tags = _decode(t, x, thr)
+        tagged.append(tags)
+        for a, b, typ in spans(tags):
+            conf = min(t.marginal(tags[i], i) for i in range(a, b))
+            if conf >= min_conf:
+                key = tuple(fold(w) for w in words[a:b])
+                confident.setdefault(key, typ)
+                if typ == "PERS" and b - a >= 2 and len(key[-1]) >= 4:
+                    confident.setdefault(key[-1:], typ)
+    if not confident:
+        return tagged
+    longest = max(len(k) for k in confident)
+    for words, tags in zip(sentences, tagged):
+        folded = [fold(w) for w in words]
+        i = 0
+        while i < len(words):
+            for k in range(min(longest, len(words) - i), 0, -1):
+                typ = confident.get(tuple(folded[i:i + k]))
+                if typ is None and folded[i][:1] in "وبل" and len(folded[i]) > 4:  # the name with a clitic glued on
+                    typ = confident.get((folded[i][1:],) + tuple(folded[i + 1:i + k]))
+                if typ and all(tags[j] == "O" for j in range(i, i + k)):
+                    tags[i] = "B-" + typ
+                    for j in range(i + 1, i + k):
+                        tags[j] = "I-" + typ
+                    i += k - 1
+                    break
+            i += 1
+    return tagged
+
+
 def tag(words: list[str]) -> list[str]:
     if not words:
         return []
-    return tagger().tag(sent_features(words))
+    return _decode(tagger(), sent_features(words), meta()["o_threshold"])
 
 
 def spans(tags: list[str]) -> set[tuple[int, int, str]]:
@@ -119,7 +211,10 @@ def spans(tags: list[str]) -> set[tuple[int, int, str]]:
     return out
 
 
-def evaluate(path: Path) -> dict:
+DOC_WINDOW = 25  # ANERcorp has no document breaks: consistency is applied over runs of consecutive sentences
+
+
+def evaluate(path: Path, consistency: bool = True) -> dict:
     sents = read_conll(path)
     tp: Counter = Counter()
     fp: Counter = Counter()
@@ -127,7 +222,12 @@ def evaluate(path: Path) -> dict:
     ntok = 0
     tagger()  # load before timing
     t0 = time.perf_counter()
-    preds = [tag(words) for words, _ in sents]
+    if consistency:
+        preds = []
+        for k in range(0, len(sents), DOC_WINDOW):
+            preds += tag_document([w for w, _ in sents[k:k + DOC_WINDOW]])
+    else:
+        preds = [tag(words) for words, _ in sents]
     dt = time.perf_counter() - t0
     for (words, gold), pred in zip(sents, preds):
         ntok += len(words)
