@@ -197,6 +197,54 @@ def demo(out):
     sys.exit(1 if report.errors else 0)
 
 
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--tokens", "show_tokens", is_flag=True, help="Also list every token with its clitic segments.")
+@click.option("--json", "as_json", is_flag=True, help="Print the spans as JSON instead.")
+def annotate(path, show_tokens, as_json):
+    """Clean one article and print it with its sentences, tokens and named entities marked, for a person to check.
+    Entities appear as [[name]]/TYPE; every span is an exact offset into the clean body."""
+    from .ingest.readers import ReadOptions
+    from .errors import InputError
+    from .ingest.sources import read_path
+    from .model import Document
+    from .registry import LANGUAGE, build_pipeline
+    from .text.tokens import tokenize
+
+    pipe = build_pipeline(LANGUAGE)
+    for item in read_path(Path(path), ReadOptions()):
+        if isinstance(item, InputError):
+            click.echo(f"error: {item}", err=True)
+            continue
+        doc = pipe(Document.from_record(item))
+        ents = doc.spans["entities"]
+        if as_json:
+            click.echo(json.dumps({"id": doc.id, "body": doc.body,
+                                   "sentences": [[s.start, s.end] for s in doc.spans["sentences"]],
+                                   "entities": [{"start": e.start, "end": e.end, "text": e.text, "type": e.label}
+                                                for e in ents]}, ensure_ascii=False))
+            continue
+        click.echo(f"■ {doc.id} — {doc.title or '(no title)'}: {len(doc.spans['sentences'])} sentences, "
+                   f"{len(doc.spans['tokens'])} tokens, {len(ents)} entities")
+        for n, sent in enumerate(doc.spans["sentences"], 1):
+            inner = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
+            text, pos = [], sent.start
+            for e in inner:
+                text.append(doc.body[pos:e.start] + f"[[{e.text}]]/{e.label}")
+                pos = e.end
+            text.append(doc.body[pos:sent.end])
+            click.echo(f"{n:3}. " + "".join(text))
+            if show_tokens:
+                for t in tokenize(sent.text, base=sent.start):
+                    segs = " + ".join(f"{s.text}:{s.kind}" + (f"({s.form})" if s.form else "") for s in t.segments)
+                    click.echo(f"       {t.start}-{t.end} {t.kind:6} {segs}")
+        by_type: dict[str, set[str]] = {}
+        for e in ents:
+            by_type.setdefault(e.label, set()).add(e.text)
+        for typ, names in sorted(by_type.items()):
+            click.echo(f"  {typ}: " + "، ".join(sorted(names)))
+
+
 DATA_DIR = click.option("--data-dir", type=click.Path(file_okay=False), default=None,
                         help="Folder with anercorp/, names/ and saudinewsnet/ (default: ../shared/data beside the repo).")
 

@@ -144,8 +144,17 @@ def sent_features(words: list[str], lex: Lexicons | None = None) -> list[dict[st
                         d[f"person_tok{off}"] = 1.0
             else:
                 d[f"w{off}"] = "<s>" if off < 0 else "</s>"
+        if i > 0:
+            d["bi-1"] = stems[i - 1] + "|" + stem
+        if i + 1 < n:
+            d["bi+1"] = stem + "|" + stems[i + 1]
+        for off in (-3, 3):
+            if 0 <= i + off < n:
+                d[f"stem{off}"] = stems[i + off]
         for typ in ("PERS", "LOC", "ORG", "MISC"):
             trig = lex.triggers.get(f"{typ}_before", frozenset())
+            if stem in trig or f in trig:
+                d[f"self_trig_{typ}"] = 1.0
             for back in (1, 2, 3):
                 j = i - back
                 if j >= 0 and (folded[j] in trig or stems[j] in trig):

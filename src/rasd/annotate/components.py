@@ -1,0 +1,44 @@
+"""Language-layer pipeline components: sentences, tokens (with clitic segments) and named entities.
+
+Each writes spans into ``doc.spans[layer]`` (offsets into ``doc.body``). Entity spans leave out attached
+proclitics (لإسرائيل → إسرائيل, والمغرب → المغرب) so that ``body[start:end]`` is the name itself.
+"""
+from __future__ import annotations
+
+from ..model import Document, Span
+from ..pipeline import Component
+from ..text.sentences import split_sentences
+from ..text.tokens import tokenize
+
+PROCLITICS = ("conj", "prep", "fut")
+
+
+def sentences(doc: Document) -> None:
+    doc.spans["sentences"] = [doc.span(s, e, "sentence") for s, e in split_sentences(doc.body)]
+
+
+def tokens(doc: Document) -> None:
+    doc.spans["tokens"] = [doc.span(t.start, t.end, t.kind)
+                           for s in doc.spans["sentences"]
+                           for t in tokenize(doc.body[s.start:s.end], base=s.start)]
+
+
+def entities(doc: Document) -> None:
+    from .ner import spans as bio_spans, tag_document
+
+    sents = [tokenize(doc.body[s.start:s.end], base=s.start) for s in doc.spans["sentences"]]
+    tags = tag_document([[t.text for t in toks] for toks in sents])
+    out: list[Span] = []
+    for toks, tg in zip(sents, tags):
+        for a, b, typ in sorted(bio_spans(tg)):
+            first = toks[a]
+            core = next((seg for seg in first.segments if seg.kind not in PROCLITICS), first.segments[0])
+            # للمغرب: the article's alef is elided into the preposition, so the name is only whole with it
+            start = first.start if core.form else core.start
+            out.append(doc.span(start, toks[b - 1].end, typ))
+    doc.spans["entities"] = out
+
+
+SENTENCES = Component("sentences/1", frozenset({"body"}), frozenset({"sentences"}), sentences)
+TOKENS = Component("tokens/1", frozenset({"body", "sentences"}), frozenset({"tokens"}), tokens)
+ENTITIES = Component("ner/1", frozenset({"body", "sentences"}), frozenset({"entities"}), entities)
