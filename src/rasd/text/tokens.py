@@ -146,16 +146,14 @@ def _segment_with_marks(text: str, start: int, names: frozenset[str]) -> list[Se
     from .normalize import normalize
 
     n = normalize(text)
-    out = []
-    for s in segment_word(n.text, 0, names):
-        a, b = n.to_original(s.start, s.end)
-        if not out:
-            a = 0  # leading marks belong to the first segment
-        out.append(Segment(start + a, start + b, text[a:b], s.kind, s.form))
-    # the last segment runs to the end of the word (trailing marks belong to it)
-    if out:
-        last = out[-1]
-        out[-1] = Segment(last.start, start + len(text), text[last.start - start:], last.kind, last.form)
+    out: list[Segment] = []
+    prev_end = 0
+    folded_segs = segment_word(n.text, 0, names)
+    for k, s in enumerate(folded_segs):
+        # a segment runs up to the next segment's first letter: marks after its last letter belong to it
+        b = len(text) if k == len(folded_segs) - 1 else n.origin[s.end]
+        out.append(Segment(start + prev_end, start + b, text[prev_end:b], s.kind, s.form))
+        prev_end = b
     return out
 
 
