@@ -46,4 +46,4 @@ def test_anercorp_quality_floor():
     out = rasd("eval-ner").stdout
     m = re.search(r"NER micro_f1=([\d.]+) precision=([\d.]+) recall=([\d.]+)", out)
     assert m, out
-    assert float(m.group(1)) >= 0.71  # pinned floor: raise it when the model improves, never lower it silently
+    assert float(m.group(1)) >= 0.72  # pinned floor: raise it when the model improves, never lower it silently

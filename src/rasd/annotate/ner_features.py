@@ -28,6 +28,7 @@ class Lexicons:
     gaz_max: int = 1
     person_tokens: dict[str, int] = field(default_factory=dict)
     clusters: dict[str, str] = field(default_factory=dict)
+    charlm: dict[str, float] = field(default_factory=dict)  # char trigram → log P(name) / P(word)
     triggers: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
@@ -47,6 +48,7 @@ def load_lexicons() -> Lexicons:
             lex.gaz[typ] = {tuple(e.split()) for e in entries}
         lex.gaz_max = max((len(e) for s in lex.gaz.values() for e in s), default=1)
         lex.person_tokens = data["person_tokens"]
+        lex.charlm = data.get("charlm", {})
     cl = Path(str(data_path(CLUSTER_FILE)))
     if cl.exists():
         with gzip.open(cl, "rt", encoding="utf-8") as fh:
@@ -100,6 +102,17 @@ def gazetteer_tags(stems: list[str], lex: Lexicons) -> list[set[str]]:
     return flags
 
 
+def name_score(stem: str, charlm: dict[str, float]) -> str:
+    """Bucketed mean log-odds that the character trigrams of ``stem`` come from a person name rather than an
+    ordinary news word (learned from Wikidata name tokens vs the word-frequency lexicon)."""
+    if not charlm or len(stem) < 3 or not _ARABIC.search(stem):
+        return ""
+    padded = f"^{stem}$"
+    grams = [padded[i:i + 3] for i in range(len(padded) - 2)]
+    score = sum(charlm.get(g, 0.0) for g in grams) / len(grams)
+    return "n++" if score > 1.0 else "n+" if score > 0.3 else "n0" if score > -0.3 else "n-"
+
+
 def sent_features(words: list[str], lex: Lexicons | None = None) -> list[dict[str, str | float]]:
     lex = lex or load_lexicons()
     folded = [fold(w) for w in words]
@@ -120,6 +133,9 @@ def sent_features(words: list[str], lex: Lexicons | None = None) -> list[dict[st
             d["cl"] = c
             d["clc"] = c.split("/")[0]
             d["namey"] = namey
+        ns = name_score(stem, lex.charlm)
+        if ns:
+            d["namechars"] = ns
         pt = lex.person_tokens.get(stem) or lex.person_tokens.get(_strip_al(stem))
         if pt:
             d["person_tok"] = "hi" if pt >= 5 else "lo"
