@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..model import Document, Span
 from ..pipeline import Component
 from ..text.sentences import split_sentences
-from ..text.tokens import tokenize
+from ..text.tokens import segment_word, tokenize
 
 PROCLITICS = ("conj", "prep", "fut")
 
@@ -23,22 +23,33 @@ def tokens(doc: Document) -> None:
                            for t in tokenize(doc.body[s.start:s.end], base=s.start)]
 
 
+def _tokens_by_sentence(doc: Document) -> list[list[Span]]:
+    groups: list[list[Span]] = [[] for _ in doc.spans["sentences"]]
+    k = 0
+    for tok in doc.spans["tokens"]:
+        while doc.spans["sentences"][k].end < tok.end:
+            k += 1
+        groups[k].append(tok)
+    return groups
+
+
 def entities(doc: Document) -> None:
     from .ner import spans as bio_spans, tag_document
 
-    sents = [tokenize(doc.body[s.start:s.end], base=s.start) for s in doc.spans["sentences"]]
+    sents = _tokens_by_sentence(doc)
     tags = tag_document([[t.text for t in toks] for toks in sents])
     out: list[Span] = []
     for toks, tg in zip(sents, tags):
         for a, b, typ in sorted(bio_spans(tg)):
             first = toks[a]
-            core = next((seg for seg in first.segments if seg.kind not in PROCLITICS), first.segments[0])
+            segs = segment_word(first.text, first.start) if first.label == "word" else []
+            core = next((seg for seg in segs if seg.kind not in PROCLITICS), None)
             # للمغرب: the article's alef is elided into the preposition, so the name is only whole with it
-            start = first.start if core.form else core.start
+            start = core.start if core and not core.form else first.start
             out.append(doc.span(start, toks[b - 1].end, typ))
     doc.spans["entities"] = out
 
 
 SENTENCES = Component("sentences/1", frozenset({"body"}), frozenset({"sentences"}), sentences)
 TOKENS = Component("tokens/1", frozenset({"body", "sentences"}), frozenset({"tokens"}), tokens)
-ENTITIES = Component("ner/1", frozenset({"body", "sentences"}), frozenset({"entities"}), entities)
+ENTITIES = Component("ner/1", frozenset({"body", "sentences", "tokens"}), frozenset({"entities"}), entities)

@@ -166,11 +166,21 @@ def _decode(t, xseq, threshold: float) -> list[str]:
     return out
 
 
-def _f1(pairs) -> float:
-    tp = fp = fn = 0
+def _counts(pairs) -> tuple[Counter, Counter, Counter]:
+    """True positives, false positives, false negatives per type over (gold tags, predicted tags) pairs."""
+    tp: Counter = Counter()
+    fp: Counter = Counter()
+    fn: Counter = Counter()
     for gold, pred in pairs:
         g, p = spans(gold), spans(pred)
-        tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+        tp.update(s[2] for s in g & p)
+        fp.update(s[2] for s in p - g)
+        fn.update(s[2] for s in g - p)
+    return tp, fp, fn
+
+
+def _f1(pairs) -> float:
+    tp, fp, fn = (sum(c.values()) for c in _counts(pairs))
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
@@ -239,10 +249,6 @@ DOC_WINDOW = 25  # ANERcorp has no document breaks: consistency is applied over 
 
 def evaluate(path: Path, consistency: bool = True) -> dict:
     sents = read_conll(path)
-    tp: Counter = Counter()
-    fp: Counter = Counter()
-    fn: Counter = Counter()
-    ntok = 0
     tagger()  # load before timing
     t0 = time.perf_counter()
     if consistency:
@@ -252,15 +258,8 @@ def evaluate(path: Path, consistency: bool = True) -> dict:
     else:
         preds = [tag(words) for words, _ in sents]
     dt = time.perf_counter() - t0
-    for (words, gold), pred in zip(sents, preds):
-        ntok += len(words)
-        g, p = spans(gold), spans(pred)
-        for s in p & g:
-            tp[s[2]] += 1
-        for s in p - g:
-            fp[s[2]] += 1
-        for s in g - p:
-            fn[s[2]] += 1
+    tp, fp, fn = _counts((gold, pred) for (_words, gold), pred in zip(sents, preds))
+    ntok = sum(len(words) for words, _ in sents)
 
     def prf(a, b, c):
         p = a / (a + b) if a + b else 0.0

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ..text.fold import fold
-from .ner_features import CLUSTER_FILE, _analyse, load_lexicons
+from .ner_features import _analyse, load_lexicons
 
 _TOK = re.compile(r"[\u0621-\u064A]+|\d+|[A-Za-z]+|[^\s\w]")
 VOCAB = 60000

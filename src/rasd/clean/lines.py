@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 
 from ..data import load_lines
 from ..model import Removed
-from ..text.fold import arabic_ratio, fold, fold_key
+from ..text.fold import arabic_ratio, fold
 from .dates import date_only_line, find_dates
 
 _NONWORD = re.compile(r"[^\w\s]+", re.UNICODE)
@@ -313,6 +312,7 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
         if 2 <= cand.words <= 30 and not cand.terminal and not any(x.label == "chrome" for x in between):
             drop(cand, "title", "title (headline printed after the article)")
             out.title = cand.text
+    tkey = key(out.title) if out.title else ""
     for line in tail:
         if not line.label:
             bl = byline_parts(line)
@@ -322,7 +322,7 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
                     out.byline = out.byline or line.text
                 else:
                     out.dateline = out.dateline or line.text
-            elif out.title and line.key == key(out.title):
+            elif tkey and line.key == tkey:
                 drop(line, "title", "title printed again")
             else:
                 drop(line, "chrome", "chrome: trailing line after the article")
@@ -330,7 +330,7 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
     # 5. the middle: captions, pull quotes that re-word body text, repeated short lines.
     middle = [x for x in live if first_p <= x.n <= last_p and not x.label]
     for line in middle:
-        if out.title and line.key == key(out.title):
+        if tkey and line.key == tkey:
             drop(line, "title", "title printed again")
         elif not line.prose and line.key in repeated and seen[line.key] is not line:
             drop(line, "duplicate", "repeated line")

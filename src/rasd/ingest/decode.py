@@ -69,9 +69,9 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
             raise InputError(E.UNDECODABLE, where, f"invalid UTF-8 at byte {exc.start}") from exc
         letters = re.findall(r"[^\W\d_]", text)
         if not letters or len(ARABIC_LETTER.findall(text)) / len(letters) < 0.5:
-            raise InputError(E.UNDECODABLE, where, f"invalid UTF-8 at byte {exc.start}, and not Arabic in windows-1256")
+            raise InputError(E.UNDECODABLE, where, f"invalid UTF-8 at byte {exc.start}, and not Arabic in windows-1256") from exc
         enc = "cp1256"
-    if _CONTROL.search(text[:8192]) and len(_CONTROL.findall(text[:8192])) > 8:
+    if len(_CONTROL.findall(text[:8192])) > 8:
         raise InputError(E.BINARY, where, "control characters in text")
     if not text.strip():
         raise InputError(E.EMPTY, where)

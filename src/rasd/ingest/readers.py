@@ -243,8 +243,12 @@ def read_json(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(E.BAD_JSON, name, f"line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
-    items = obj if isinstance(obj, list) else next((v for v in obj.values() if isinstance(v, list)), [obj]) \
-        if isinstance(obj, dict) and not opts.pick(obj, "body") else [obj]
+    if isinstance(obj, list):
+        items = obj
+    elif isinstance(obj, dict) and not opts.pick(obj, "body"):  # a wrapper: {"articles": [...]}
+        items = next((v for v in obj.values() if isinstance(v, list)), [obj])
+    else:
+        items = [obj]
     for n, item in enumerate(items):
         try:
             yield _json_record(item, name, n, opts)
