@@ -1,13 +1,14 @@
 from conftest import SEEDS, rasd
 
-from rasd.data.build import build_calendar, render
+from rasd.data.build import GENERATED, render
 from rasd.data import path as data_path
 from rasd.text.fold import fold
 
 
-def test_generated_calendar_is_current():
-    assert data_path("calendar.json").read_text(encoding="utf-8") == render(build_calendar()), \
-        "run: python -m rasd.data.build"
+def test_generated_data_is_current():
+    for rel, builder in GENERATED.items():
+        assert data_path(rel).read_text(encoding="utf-8") == render(builder()), \
+            f"{rel} is stale: run python -m rasd.data.build"
 
 
 def test_fold():

@@ -101,6 +101,7 @@ class Document:
     removed: list[Removed] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     spans: dict[str, list[Span]] = field(default_factory=dict)  # layer name → spans into body
+    annotations: dict[str, Any] = field(default_factory=dict)  # richer per-layer results (linked mentions …)
 
     @classmethod
     def from_record(cls, rec: RawRecord) -> "Document":

@@ -28,9 +28,9 @@ class PipelineError(ValueError):
 
 
 class Pipeline:
-    def __init__(self, components: Iterable[Component]):
+    def __init__(self, components: Iterable[Component], given: frozenset[str] = INGESTED):
         self.components = list(components)
-        have = set(INGESTED)
+        have = set(given)
         for comp in self.components:
             missing = comp.requires - have
             if missing:

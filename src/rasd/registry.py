@@ -3,15 +3,22 @@ from __future__ import annotations
 
 from .annotate.components import ENTITIES, SENTENCES, TOKENS
 from .clean.component import CLEAN
-from .pipeline import Component, Pipeline
+from .pipeline import INGESTED, Component, Pipeline
+from .resolve.components import LINK
 
-COMPONENTS: dict[str, Component] = {c.name: c for c in (CLEAN, SENTENCES, TOKENS, ENTITIES)}
+COMPONENTS: dict[str, Component] = {c.name: c for c in (CLEAN, SENTENCES, TOKENS, ENTITIES, LINK)}
 DEFAULT = ["clean/1"]  # ingest stores clean documents; the language layer runs on demand
 LANGUAGE = ["clean/1", "sentences/1", "tokens/1", "ner/1"]
+ANALYSIS = ["sentences/1", "tokens/1", "ner/1", "link/1"]  # over stored (already clean) documents
 
 
-def build_pipeline(names: list[str] | None = None) -> Pipeline:
+def build_pipeline(names: list[str] | None = None, given: frozenset[str] = INGESTED) -> Pipeline:
     unknown = [n for n in names or [] if n not in COMPONENTS]
     if unknown:
         raise KeyError(f"unknown pipeline components {unknown}; known: {sorted(COMPONENTS)}")
-    return Pipeline(COMPONENTS[n] for n in (names or DEFAULT))
+    return Pipeline((COMPONENTS[n] for n in (names or DEFAULT)), given)
+
+
+def analysis_pipeline() -> Pipeline:
+    """The language and resolve layers over documents read back from the store (already clean)."""
+    return build_pipeline(ANALYSIS, INGESTED | CLEAN.provides)

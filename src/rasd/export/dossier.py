@@ -39,8 +39,11 @@ def document_json(doc: Document, story: str) -> dict:
 
 
 def build(store: Store) -> dict:
+    from ..resolve.analyze import analyze, entity_json
+
+    analysis = analyze(store.documents())
     documents, stories = [], []
-    for doc in store.documents():
+    for doc in analysis.documents:
         story_id = "story-" + doc.id  # each document is its own story until story detection lands
         documents.append(document_json(doc, story_id))
         stories.append({"id": story_id, "title": doc.title, "documents": [doc.id], "events": []})
@@ -49,7 +52,7 @@ def build(store: Store) -> dict:
         "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "documents": documents,
         "stories": stories,
-        "entities": [],
+        "entities": [entity_json(e) for e in analysis.entities],
         "events": [],
         "contradictions": [],
     }

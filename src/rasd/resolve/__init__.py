@@ -1,0 +1,1 @@
+"""Resolve: the knowledge base, entity linking, roles and cross-document entity resolution."""

@@ -1,0 +1,131 @@
+"""Cross-document entity resolution: mentions from every document become entities.
+
+KB-linked mentions group by KB id. Unknown mentions group by type and transliteration skeleton; two unknown groups
+of the same type merge when their names are near-identical (rapidfuzz) or one name's words contain the other's
+(chunks: اللجنة العسكرية المشتركة ⊂ اللجنة العسكرية الإسرائيلية المغربية المشتركة), unless their contexts
+disagree — people whose roles name different countries stay apart.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..model import Span, sha1
+from .kb import KB, load
+from .link import Linked, Mention
+
+MERGE_RATIO = 90
+
+
+@dataclass(slots=True)
+class Role:
+    title: str
+    role: str
+    organization: str | None
+    sources: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    name_en: str | None
+    kb: str | None
+    aliases: list[str]
+    mentions: list[tuple[Span, Mention]]
+    roles: list[Role] = field(default_factory=list)
+    usages: dict[str, str] = field(default_factory=dict)  # alias → how it is used (pejorative, political …)
+
+
+class _UF:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _words(key: str) -> set[str]:
+    return set(key.split(":", 2)[2].split())
+
+
+def resolve(linked: dict[str, tuple[str, Linked]], kb: KB | None = None, transliterate=None) -> list[Entity]:
+    """``linked``: document id → (body, Linked). Returns entities sorted by number of mentions."""
+    kb = kb or load()
+    groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    contexts: dict[str, set[str]] = defaultdict(set)
+    for doc_id, (_body, lk) in linked.items():
+        for m in lk.mentions:
+            groups[m.key].append((doc_id, m))
+        for r in lk.roles:
+            if r.of:
+                contexts[r.person.key].add(r.of if not r.of.startswith("org:") else
+                                           (kb.entries[r.of].country if r.of in kb.entries else r.of) or r.of)
+    uf = _UF()
+    unknown = sorted(k for k in groups if k.startswith("new:"))
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for k in unknown:
+        by_type[k.split(":", 2)[1]].append(k)
+    for typ, keys in by_type.items():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if contexts[a] and contexts[b] and not contexts[a] & contexts[b]:
+                    continue
+                sa, sb = a.split(":", 2)[2], b.split(":", 2)[2]
+                similar = fuzz.ratio(sa, sb) >= MERGE_RATIO and min(len(sa), len(sb)) >= 5
+                nested = typ in ("ORGANIZATION", "AGREEMENT") and len(_words(a) & _words(b)) >= 2 and \
+                    (_words(a) <= _words(b) or _words(b) <= _words(a)) and a.split(":")[2].split()[0] == \
+                    b.split(":")[2].split()[0]
+                if similar or nested:
+                    uf.union(a, b)
+    clusters: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for k, ms in groups.items():
+        clusters[uf.find(k)].extend(ms)
+    roles_by_key: dict[str, list] = defaultdict(list)
+    for doc_id, (_body, lk) in linked.items():
+        for r in lk.roles:
+            roles_by_key[uf.find(r.person.key)].append((doc_id, r))
+    out = []
+    for root, ms in clusters.items():
+        ms.sort(key=lambda dm: (dm[0], dm[1].start))
+        e = kb.entries.get(root)
+        names = Counter(m.text for _d, m in ms if m.form in ("name", "abbrev", "pejorative", "political"))
+        typ = e.type if e else Counter(m.type for _d, m in ms).most_common(1)[0][0]
+        if e:
+            name, name_en = e.name, e.en
+        else:
+            # the longest of the most frequent full names reads best as a heading
+            name = max(names or Counter(m.text for _d, m in ms), key=lambda n: (len(n.split()) > 1, names[n], len(n)))
+            name_en = transliterate(name) if transliterate else None
+        aliases = sorted({m.text for _d, m in ms if m.form not in ("title", "adjective", "metonym")} - {name})
+        usages = {m.text: m.form for _d, m in ms
+                  if m.form in ("pejorative", "political", "abbrev", "adjective", "metonym", "title")}
+        ent_id = root if e else "ent-" + sha1(typ + "\0" + root)[:10]
+        ent = Entity(ent_id, typ, name, name_en, e.id if e else None, aliases,
+                     [(Span(d, m.start, m.end, m.text), m) for d, m in ms], usages=usages)
+        merged: dict[tuple[str, str | None], Role] = {}
+        for doc_id, r in roles_by_key.get(root, []):
+            org = r.of
+            org_name = (kb.entries[org].en if org in kb.entries else
+                        kb.entries[f"country:{org}"].en if f"country:{org}" in kb.entries else org) if org else None
+            key = (r.title, org_name)
+            role = merged.setdefault(key, Role(r.title, r.role, org_name))
+            body = linked[doc_id][0]
+            role.sources.append(Span(doc_id, r.start, r.end, body[r.start:r.end]))
+        ent.roles = list(merged.values())
+        out.append(ent)
+    out.sort(key=lambda x: (-len(x.mentions), x.id))
+    return out
+

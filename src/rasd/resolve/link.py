@@ -1,0 +1,543 @@
+"""Entity linking inside one document: every mention of a known or unknown entity, with its exact span.
+
+Sources of mentions, in order of trust:
+
+1. **KB aliases** — longest match of folded token sequences against the knowledge-base index; the first token may
+   carry proclitics (والمغرب، لإسرائيل، للقوات …), which stay outside the span.
+2. **Adjectives** — definite, feminine or plural demonyms (الإسرائيلي، المغربية، المغاربة) mention their country.
+3. **Titles** — a title phrase (titles.json) with its country or organization; the person named after it gets the
+   role; without a name, a title that one office-holder held in the article's year mentions that person.
+4. **NER spans** — linked to the KB through transliteration skeletons (ج/غ/ك, ف/ڤ/ب, long vowels) verified with
+   rapidfuzz and context; otherwise they are unknown entities keyed by their skeleton.
+5. **Name chunks** — an organization or agreement head noun with definite modifiers (اللجنة العسكرية المشتركة،
+   خطة العمل العسكري المشترك لسنة 2026): names no list holds, found from the shape of Arabic noun phrases.
+
+Hand-written because no library links Arabic news mentions to a domain KB; rapidfuzz does the string scoring.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from ..data import load_lines
+from ..model import Document
+from ..text.fold import fold
+from ..text.tokens import segment_word
+from .kb import KB, Entry, load
+
+NER_TYPES = {"PERS": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION", "MISC": "OTHER"}
+_ARABIC = re.compile(r"[\u0621-\u064A]")
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+    kb: str | None  # KB entry id, or None for an unknown entity
+    key: str  # what resolves it: the KB id, or "new:<TYPE>:<skeleton>"
+    score: float
+    why: str
+    form: str = "name"  # name | abbrev | pejorative | political | adjective | title | surname
+    sentence: int = 0
+
+
+@dataclass(slots=True)
+class RoleMention:
+    """A title attached to a person mention: "وزير الدفاع الإسرائيلي بيني جانتس"."""
+
+    person: Mention
+    role: str
+    title: str  # the title as written
+    of: str | None  # country code or KB organization id
+    start: int  # span of the whole title + name
+    end: int
+
+
+@dataclass(slots=True)
+class Linked:
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[RoleMention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    full: str  # folded surface
+    core: str  # folded, proclitics (و ف ب ل ك س) removed, article kept (للجنة → اللجنة)
+    core_start: int  # offset where the core begins
+    sentence: int
+
+
+@cache
+def _core(word: str) -> tuple[int, str]:
+    """(offset of the word's core, folded core) — the word without conjunction/preposition/future proclitics."""
+    if not _ARABIC.search(word):
+        return 0, fold(word)
+    segs = segment_word(word, 0)
+    for s in segs:
+        if s.kind in ("conj", "prep", "fut"):
+            continue
+        if s.form:  # لل elision: the core's surface starts after the preposition but reads with the article
+            return s.start, fold(s.form)
+        return s.start, fold(word[s.start:])
+    return 0, fold(word)
+
+
+def _first_forms(t: _Tok) -> list[tuple[str, int]]:
+    """Readings of a name's first word with the offset where the name starts: as written, without the proclitics
+    the segmenter found, and — for the KB to confirm — without one more letter the segmenter left on because the
+    rest was too short to judge (وتل أبيب، بتل أبيب) or for the لل contraction (للقوات → القوات)."""
+    forms = [(t.full, 0)]
+    if t.core != t.full:
+        forms.append((t.core, t.core_start - t.start))
+    f = t.full
+    if f[:1] in "وفبلك" and len(f) > 2:
+        forms.append((f[1:], 1))
+        if f[1:2] in "بلك" and f[:1] in "وف" and len(f) > 3:
+            forms.append((f[2:], 2))
+    if f.startswith("لل") and len(f) > 3:
+        forms.append(("ال" + f[2:], 1))
+    return list(dict.fromkeys(forms))
+
+
+def _tokens(doc: Document) -> list[_Tok]:
+    out = []
+    sents = doc.spans["sentences"]
+    k = 0
+    for t in doc.spans["tokens"]:
+        while sents[k].end < t.end:
+            k += 1
+        off, core = _core(t.text) if t.label == "word" else (0, fold(t.text))
+        out.append(_Tok(t.start, t.end, t.text, fold(t.text), core, t.start + off, k))
+    return out
+
+
+_SKEL = str.maketrans({"غ": "ك", "ج": "ك", "ق": "ك", "گ": "ك", "ڤ": "ف", "ب": "ف", "پ": "ف", "ط": "ت", "ص": "س",
+                       "ض": "د", "ذ": "ز", "ظ": "ز", "ث": "س", "ح": "ه", "ة": "ه", "چ": "ك", "ى": "ي"})
+
+
+def skeleton(name: str) -> str:
+    """A transliteration-tolerant key: folded, article dropped, letters that render the same foreign sound merged
+    (ج/غ/ك/ق for G, ف/ڤ/ب for V, ط/ت, ص/س …), long vowels and hamza seats dropped after the first letter."""
+    words = []
+    for w in fold(name).split():
+        if w.startswith("ال") and len(w) > 4:
+            w = w[2:]
+        w = w.translate(_SKEL)
+        if not w:
+            continue
+        rest = "".join(c for c in w[1:] if c not in "اويء")
+        w = w[0] + rest
+        if len(w) > 2 and w.endswith("ه"):
+            w = w[:-1]
+        words.append(w)
+    return " ".join(words)
+
+
+@dataclass(slots=True)
+class _FuzzyIndex:
+    by_full: dict[str, list[tuple[str, str]]]  # skeleton of a whole name → [(entry id, folded name)]
+    by_last: dict[str, list[tuple[str, str]]]  # skeleton of a person's surname → [(entry id, folded surname)]
+
+
+@cache
+def _fuzzy(kb: KB) -> _FuzzyIndex:
+    full: dict[str, list[tuple[str, str]]] = {}
+    last: dict[str, list[tuple[str, str]]] = {}
+    for e in kb.entries.values():
+        if e.type not in ("PERSON", "ORGANIZATION"):
+            continue
+        for n in e.names:
+            f = fold(n.text)
+            full.setdefault(skeleton(f), []).append((e.id, f))
+            toks = f.split()
+            if e.type == "PERSON" and len(toks) > 1 and len(skeleton(toks[-1])) >= 3:
+                last.setdefault(skeleton(toks[-1]), []).append((e.id, toks[-1]))
+    return _FuzzyIndex(full, last)
+
+
+@cache
+def _chunk_heads() -> dict[tuple[str, ...], str]:
+    out = {}
+    for line in load_lines("name_heads.txt"):
+        typ, _, phrase = line.partition(" ")
+        out[tuple(fold(phrase).split())] = typ
+    return out
+
+
+def _year(doc: Document) -> int | None:
+    d = doc.published.date or doc.page_date
+    return int(d[:4]) if d else None
+
+
+class Linker:
+    def __init__(self, kb: KB | None = None):
+        self.kb = kb or load()
+
+    # -- 1. KB aliases --------------------------------------------------------------------------------------
+    def _alias_matches(self, toks: list[_Tok], doc: Document) -> list[Mention]:
+        out: list[Mention] = []
+        kb = self.kb
+        i, n = 0, len(toks)
+        while i < n:
+            hit = None
+            for k in range(min(kb.max_len, n - i), 0, -1):
+                if toks[i + k - 1].sentence != toks[i].sentence:
+                    continue
+                rest = tuple(t.full for t in toks[i + 1:i + k])
+                for first, clitic in _first_forms(toks[i]):
+                    cands = kb.lookup((first,) + rest)
+                    cands = [(eid, u) for eid, u in cands
+                             if u != "abbrev" or toks[i].text.isupper() or len(toks[i].text) > 3]
+                    if cands:
+                        hit = (k, cands, clitic)
+                        break
+                if hit:
+                    break
+            if not hit:
+                i += 1
+                continue
+            k, cands, clitic = hit
+            start = toks[i].start + clitic
+            end = toks[i + k - 1].end
+            eid, usage = self._choose(cands, doc)
+            out.append(Mention(start, end, doc.body[start:end], kb.entries[eid].type, eid, eid,
+                               1.0 if len(cands) == 1 else 0.8,
+                               "alias" + ("+clitic" if clitic else "") + ("" if len(cands) == 1 else "+context"),
+                               usage, toks[i].sentence))
+            i += k
+        return out
+
+    def _choose(self, cands: list[tuple[str, str]], doc: Document) -> tuple[str, str]:
+        """Several entries share a name: prefer the one whose country the document mentions, then the one in office
+        in the article's year."""
+        if len(cands) == 1:
+            return cands[0]
+        year = _year(doc)
+        body = fold(doc.body)
+
+        def score(c):
+            e = self.kb.entries[c[0]]
+            s = 0
+            if e.country and any(fold(n.text) in body for n in self.kb.entries.get(f"country:{e.country}",
+                                                                                   _EMPTY).names):
+                s += 1
+            if year and any(t.holds(year) for t in e.roles):
+                s += 2
+            return s
+
+        return max(cands, key=score)
+
+    def _metonyms(self, mentions: list[Mention], toks: list[_Tok], doc: Document) -> None:
+        """A capital that acts (قطعت الرباط علاقاتها، مساعدة طهران) stands for its state; one that is a place (في
+        الرباط، بالعاصمة طهران، مدينة تل أبيب) stays a place."""
+        index = {t.start: n for n, t in enumerate(toks)}
+        last_place_end = -1  # token index where the last place mention read as a place ended
+        for m in sorted(mentions, key=lambda m: m.start):
+            e = self.kb.entries.get(m.kb or "")
+            n = next((index[p] for p in (m.start, m.start - 1, m.start - 2) if p in index), None)
+            if e is None or n is None:
+                continue
+            tok = toks[n]
+            proclitic = fold(doc.body[tok.start:m.start])
+            prev = toks[n - 1].core if n > 0 and toks[n - 1].sentence == tok.sentence else ""
+            coordinated = proclitic.startswith("و") and last_place_end == n - 1  # في الرباط وطهران
+            locative = "ب" in proclitic or prev in _LOCATIVE or coordinated
+            if e.type == "LOCATION" and locative:
+                last_place_end = n + len(m.text.split()) - 1
+            if e.capital_of and not locative:
+                code = e.capital_of
+                m.kb = m.key = f"country:{code}"
+                m.type = "GPE"
+                m.form = "metonym"
+                m.why += f"+metonym({e.id})"
+
+    # -- 2. adjectives --------------------------------------------------------------------------------------
+    def _adjectives(self, toks: list[_Tok], doc: Document, taken) -> list[Mention]:
+        out = []
+        for t in toks:
+            if taken(t.core_start, t.end):
+                continue
+            c = t.core
+            definite = c.startswith("ال") and len(c) > 4
+            bare = c[2:] if definite else c
+            code = self.kb.adjectives.get(bare)
+            if not code:
+                continue
+            feminine_or_plural = not self.kb.adjectives.get(bare + "ه") and not bare.endswith("ي")
+            if not (definite or feminine_or_plural):
+                continue  # indefinite masculine forms double as given names (تركي، عماني)
+            out.append(Mention(t.core_start, t.end, doc.body[t.core_start:t.end], "GPE", f"country:{code}",
+                               f"country:{code}", 0.9, "adjective", "adjective", t.sentence))
+        return out
+
+    def _extend_names(self, doc: Document, toks: list[_Tok], spans, mentions: list[Mention]):
+        """Repair person spans the tagger cut short, using the KB and the name-token table:
+        a first name tagged alone right before a KB person's surname joins that mention (إيف + دفرين), and a
+        well-attested given name left untagged at the start of a clause joins the surname after it (؛ طال كيلمان)."""
+        from ..annotate.ner_features import load_lexicons
+
+        given = load_lexicons().person_tokens
+        index = {t.start: n for n, t in enumerate(toks)}
+        kb_by_start = {m.start: m for m in mentions if m.type == "PERSON" and m.kb}
+        out = []
+        for sp in spans:
+            n = index.get(sp.start)
+            if sp.label != "PERS" or n is None:
+                out.append(sp)
+                continue
+            last = next((k for k in range(n, len(toks)) if toks[k].end >= sp.end), n)
+            nxt = kb_by_start.get(toks[last + 1].start) if last + 1 < len(toks) else None
+            if nxt and toks[last + 1].sentence == toks[n].sentence and " " not in nxt.text.strip():
+                whole = fold(doc.body[sp.start:nxt.end])
+                names = [fold(x.text) for x in self.kb.entries[nxt.kb].names]
+                if max(fuzz.ratio(whole, x) for x in names) >= 80:
+                    nxt.start, nxt.text = sp.start, doc.body[sp.start:nxt.end]
+                    nxt.why += "+given-name"
+                    continue
+            if n > 0 and " " not in sp.text.strip():
+                p = toks[n - 1]
+                before = toks[n - 2].full if n > 1 and toks[n - 2].sentence == p.sentence else ""
+                clause_start = p.sentence == toks[n].sentence and (before in ("؛", "،", ",", ";", ":", "-", "")
+                                                                   or n - 1 == 0)
+                if clause_start and given.get(p.full, 0) >= 20 and _ARABIC.search(p.full) and len(p.full) >= 3:
+                    sp = doc.span(p.start, sp.end, sp.label)
+            out.append(sp)
+        return out
+
+    # -- 4. NER spans -----------------------------------------------------------------------------------------
+    def _link_ner(self, doc: Document, spans, toks_by_start, taken, context: set[str]) -> list[Mention]:
+        out = []
+        fz = _fuzzy(self.kb)
+        year = _year(doc)
+        for sp in spans:
+            if taken(sp.start, sp.end):
+                continue
+            typ = NER_TYPES.get(sp.label, "OTHER")
+            f = fold(sp.text)
+            sk = skeleton(f)
+            sentence = toks_by_start.get(sp.start, 0)
+            best: tuple[float, Entry] | None = None
+            if typ in ("PERSON", "ORGANIZATION") and len(sk.replace(" ", "")) >= 3:
+                cands = list(fz.by_full.get(sk, []))
+                if typ == "PERSON" and " " not in f:
+                    cands += fz.by_last.get(sk, [])
+                for eid, name in cands:
+                    e = self.kb.entries[eid]
+                    r = fuzz.ratio(f, name) / 100
+                    if e.country and e.country in context:
+                        r += 0.05
+                    if year and any(t.holds(year) for t in e.roles):
+                        r += 0.05
+                    if r >= 0.7 and (best is None or r > best[0]):
+                        best = (r, e)
+            if best:
+                e = best[1]
+                out.append(Mention(sp.start, sp.end, sp.text, e.type, e.id, e.id, round(min(best[0], 1.0), 3),
+                                   f"transliteration:{sk}", "name", sentence))
+            else:
+                out.append(Mention(sp.start, sp.end, sp.text, typ, None, f"new:{typ}:{sk}", 0.6, "ner", "name",
+                                   sentence))
+        return out
+
+    # -- 5. name chunks -------------------------------------------------------------------------------------
+    def _chunks(self, toks: list[_Tok], doc: Document, taken) -> list[Mention]:
+        heads = _chunk_heads()
+        hmax = max(map(len, heads)) if heads else 0
+        out = []
+        i, n = 0, len(toks)
+        while i < n:
+            hit = None
+            for k in range(min(hmax, n - i), 0, -1):
+                key = (toks[i].core,) + tuple(t.full for t in toks[i + 1:i + k])
+                alt = ((toks[i].core[2:],) if toks[i].core.startswith("ال") else ("ال" + toks[i].core,)) + key[1:]
+                typ = heads.get(key) or heads.get(alt)
+                if typ:
+                    hit = (k, typ)
+                    break
+            if not hit:
+                i += 1
+                continue
+            k, typ = hit
+            j = i + k
+            mods = 0
+            while j < n and toks[j].sentence == toks[i].sentence and mods < 5 and _is_modifier(toks[j]):
+                j += 1
+                mods += 1
+            # an optional year tail: لسنة 2026، لعام 2026
+            if j + 1 < n and toks[j].core in ("سنه", "عام") and _YEAR.fullmatch(toks[j + 1].full):
+                j += 2
+            if mods and not taken(toks[i].core_start, toks[j - 1].end):
+                start, end = toks[i].core_start, toks[j - 1].end
+                words = [_lemma(t.core if x == 0 else t.full) for x, t in enumerate(toks[i:j])]
+                out.append(Mention(start, end, doc.body[start:end], typ, None, f"new:{typ}:" + " ".join(words),
+                                   0.7, "chunk", "name", toks[i].sentence))
+                i = j
+            else:
+                i += 1
+        return out
+
+    # -- 3. titles ------------------------------------------------------------------------------------------
+    def _titles(self, toks: list[_Tok], doc: Document, mentions: list[Mention]) -> tuple[list[RoleMention],
+                                                                                        list[Mention]]:
+        kb = self.kb
+        by_start = {m.start: m for m in mentions}
+        covering = {}
+        for m in mentions:
+            covering[m.start] = m
+        roles, extra = [], []
+        year = _year(doc)
+        i, n = 0, len(toks)
+        while i < n:
+            hit = None
+            for k in range(min(kb.titles_max, n - i), 0, -1):
+                key = (toks[i].core,) + tuple(t.full for t in toks[i + 1:i + k])
+                title = kb.titles.get(key)
+                if title:
+                    hit = (k, title)
+                    break
+            if not hit:
+                i += 1
+                continue
+            k, title = hit
+            j = i + k
+            of = title.of
+            # the title's country or organization: adjectives and KB mentions right after it
+            while j < n and toks[j].sentence == toks[i].sentence:
+                m = by_start.get(toks[j].core_start) or by_start.get(toks[j].start)
+                if m and m.type in ("GPE", "ORGANIZATION") and m.kb:
+                    of = of or (m.kb.split(":", 1)[1] if m.kb.startswith("country:") else m.kb)
+                    while j < n and toks[j].end <= m.end:
+                        j += 1
+                    continue
+                break
+            title_end = toks[j - 1].end
+            # the person: a PERSON mention within the next three tokens (skipping a comma)
+            person = None
+            for jj in range(j, min(j + 3, n)):
+                if toks[jj].sentence != toks[i].sentence:
+                    break
+                m = by_start.get(toks[jj].core_start) or by_start.get(toks[jj].start)
+                if m and m.type == "PERSON":
+                    person = m
+                    break
+                if toks[jj].full not in ("،", ",", ":", "-"):
+                    break
+            start = toks[i].core_start
+            if person:
+                roles.append(RoleMention(person, title.role, doc.body[start:title_end], of, start, person.end))
+                i = j
+                continue
+            if of and year and not _is_generic(title.role):
+                holders = kb.holders(title.role, of, year) or [
+                    e for e in kb.holders(title.role, None, year) if False]
+                holders = holders or self._holders_via_org(title.role, of, year)
+                if len(holders) == 1 and not any(m.start <= start < m.end for m in mentions):
+                    h = holders[0]
+                    extra.append(Mention(start, title_end, doc.body[start:title_end], "PERSON", h.id, h.id, 0.8,
+                                         f"title:{title.role}/{of}/{year}", "title", toks[i].sentence))
+            i = j
+        return roles, extra
+
+    def _holders_via_org(self, role: str, of: str, year: int) -> list[Entry]:
+        """A role held in an organization of country ``of`` (chief of staff of the IDF for 'IL')."""
+        if of.startswith("org:"):
+            org = self.kb.entries.get(of)
+            return self.kb.holders(role, org.country, year) if org and org.country else []
+        orgs = [e.id for e in self.kb.entries.values() if e.type == "ORGANIZATION" and e.country == of]
+        out = []
+        for oid in orgs:
+            out += [h for h in self.kb.holders(role, oid, year) if h not in out]
+        return out
+
+    # -- all together ---------------------------------------------------------------------------------------
+    def link(self, doc: Document) -> Linked:
+        toks = _tokens(doc)
+        taken_ranges: list[tuple[int, int]] = []
+
+        def taken(a: int, b: int) -> bool:
+            return any(a < y and x < b for x, y in taken_ranges)
+
+        mentions = self._alias_matches(toks, doc)
+        self._metonyms(mentions, toks, doc)
+        taken_ranges += [(m.start, m.end) for m in mentions]
+        adj = self._adjectives(toks, doc, taken)
+        mentions += adj
+        taken_ranges += [(m.start, m.end) for m in adj]
+        context = {m.kb.split(":", 1)[1] for m in mentions if m.kb and m.kb.startswith("country:")}
+        sent_of = {t.start: t.sentence for t in toks} | {t.core_start: t.sentence for t in toks}
+        ner_spans = self._extend_names(doc, toks, doc.spans.get("entities", []), mentions)
+        ner = self._link_ner(doc, ner_spans, sent_of, taken, context)
+        mentions += ner
+        taken_ranges += [(m.start, m.end) for m in ner]
+        names_only = [(m.start, m.end) for m in mentions if m.form != "adjective"]
+        chunks = self._chunks(toks, doc, lambda a, b: any(a < y and x < b for x, y in names_only))
+        # a chunk that swallows a shorter NER guess of the same name replaces it
+        mentions += chunks
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        roles, extra = self._titles(toks, doc, mentions)
+        mentions += extra
+        _surnames(mentions)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return Linked(mentions, roles)
+
+
+_EMPTY = Entry("", "", "", [])
+# words after which a place name is a place, not its state acting
+_LOCATIVE = frozenset(fold(w) for w in (
+    "في", "إلى", "الى", "من", "داخل", "قرب", "نحو", "عبر", "مدينة", "المدينة", "العاصمة", "عاصمة", "بالعاصمة",
+    "بمدينة", "ضواحي", "شوارع", "مطار", "قاعدة", "سفارة", "مقر", "بين", "حتى", "غادر", "زار", "وصل", "يزور", "زيارة",
+    "لزيارة", "بزيارة", "احتضنت", "تحتضن", "استضافت", "جنوب", "شمال", "شرق", "غرب", "وسط"))
+
+
+def _is_generic(role: str) -> bool:
+    return role in ("general", "commander", "minister", "adviser", "expert", "ambassador", "envoy", "spokesperson",
+                    "movement_leader")
+
+
+def _is_modifier(t: _Tok) -> bool:
+    """A definite adjective-like word that can continue a name: العسكرية، المشتركة، الإسرائيلية، المغربية."""
+    c = t.full
+    if not c.startswith("ال") or len(c) < 5 or c in _ANAPHORIC:
+        return False
+    stem = c[2:]
+    return stem.endswith(("ي", "يه", "ه", "ين", "يون")) or (stem.startswith("م") and len(stem) >= 5) \
+        or stem in _MODIFIER_WORDS
+
+
+_MODIFIER_WORDS = frozenset(fold(w) for w in ("عام", "أعلى", "أول", "دائم", "ثلاثي", "ثنائي"))
+# modifiers that point back at a name rather than form one (خطة العمل الجديدة، الاتفاق المذكور)
+_ANAPHORIC = frozenset(fold(w) for w in ("الجديد", "الجديدة", "المذكور", "المذكورة", "الأخير", "الأخيرة", "الحالي",
+                                         "الحالية", "المقبل", "المقبلة", "السابق", "السابقة", "المشار", "الأولى"))
+
+
+def _lemma(word: str) -> str:
+    """Gender-neutral key of a modifier, so العسكري/العسكرية and المشترك/المشتركة compare equal."""
+    for suf in ("يه", "ه"):
+        if word.endswith(suf) and len(word) > 4:
+            return word[: -len(suf)] + ("ي" if suf == "يه" else "")
+    return word
+
+
+def _surnames(mentions: list[Mention]) -> None:
+    """A lone surname of an unknown person named in full elsewhere in the document takes that person's key."""
+    full = {}
+    for m in mentions:
+        if m.type == "PERSON" and m.kb is None and " " in m.text.strip():
+            last = skeleton(m.text.split()[-1])
+            full.setdefault(last, m.key)
+    for m in mentions:
+        if m.type == "PERSON" and m.kb is None and " " not in m.text.strip():
+            k = full.get(skeleton(m.text))
+            if k and k != m.key:
+                m.key = k
+                m.form = "surname"
+                m.why += "+surname"
