@@ -58,7 +58,7 @@ class _UF:
 
 
 def _words(key: str) -> set[str]:
-    return set(key.split(":", 2)[2].split())
+    return set(key.split(":", 2)[2].split("@")[0].split())
 
 
 def resolve(linked: dict[str, tuple[str, Linked]], kb: KB | None = None, transliterate=None) -> list[Entity]:
@@ -67,12 +67,23 @@ def resolve(linked: dict[str, tuple[str, Linked]], kb: KB | None = None, transli
     groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     contexts: dict[str, set[str]] = defaultdict(set)
     for doc_id, (_body, lk) in linked.items():
-        for m in lk.mentions:
-            groups[m.key].append((doc_id, m))
+        # an unknown person's key carries the country their title names in this document, so that two people
+        # spelled alike but serving different states stay apart
+        where: dict[str, str] = {}
         for r in lk.roles:
-            if r.of:
-                contexts[r.person.key].add(r.of if not r.of.startswith("org:") else
-                                           (kb.entries[r.of].country if r.of in kb.entries else r.of) or r.of)
+            if r.of and r.person.kb is None:
+                org = kb.entries.get(r.of)
+                where[r.person.key] = (org.country if org else r.of) or r.of
+        for m in lk.mentions:
+            key = f"{m.key}@{where[m.key]}" if m.key in where else m.key
+            groups[key].append((doc_id, m))
+            if m.key in where:
+                contexts[key].add(where[m.key])
+    # a mention without context joins the one contexted group of its name, if there is exactly one
+    for k in [k for k in groups if k.startswith("new:") and "@" not in k]:
+        placed = [g for g in groups if g.startswith(k + "@")]
+        if len(placed) == 1:
+            groups[placed[0]].extend(groups.pop(k))
     uf = _UF()
     unknown = sorted(k for k in groups if k.startswith("new:"))
     by_type: dict[str, list[str]] = defaultdict(list)
@@ -83,7 +94,7 @@ def resolve(linked: dict[str, tuple[str, Linked]], kb: KB | None = None, transli
             for b in keys[i + 1:]:
                 if contexts[a] and contexts[b] and not contexts[a] & contexts[b]:
                     continue
-                sa, sb = a.split(":", 2)[2], b.split(":", 2)[2]
+                sa, sb = a.split(":", 2)[2].split("@")[0], b.split(":", 2)[2].split("@")[0]
                 similar = fuzz.ratio(sa, sb) >= MERGE_RATIO and min(len(sa), len(sb)) >= 5
                 nested = typ in ("ORGANIZATION", "AGREEMENT") and len(_words(a) & _words(b)) >= 2 and \
                     (_words(a) <= _words(b) or _words(b) <= _words(a)) and a.split(":")[2].split()[0] == \
@@ -93,10 +104,13 @@ def resolve(linked: dict[str, tuple[str, Linked]], kb: KB | None = None, transli
     clusters: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for k, ms in groups.items():
         clusters[uf.find(k)].extend(ms)
+    root_of = {(d, m.start, m.end): uf.find(k) for k, ms in groups.items() for d, m in ms}
     roles_by_key: dict[str, list] = defaultdict(list)
     for doc_id, (_body, lk) in linked.items():
         for r in lk.roles:
-            roles_by_key[uf.find(r.person.key)].append((doc_id, r))
+            root = root_of.get((doc_id, r.person.start, r.person.end))
+            if root:
+                roles_by_key[root].append((doc_id, r))
     out = []
     for root, ms in clusters.items():
         ms.sort(key=lambda dm: (dm[0], dm[1].start))
@@ -108,7 +122,8 @@ def resolve(linked: dict[str, tuple[str, Linked]], kb: KB | None = None, transli
         else:
             # the longest of the most frequent full names reads best as a heading
             name = max(names or Counter(m.text for _d, m in ms), key=lambda n: (len(n.split()) > 1, names[n], len(n)))
-            name_en = transliterate(name) if transliterate else None
+            # a romanized person name helps a reader; a letter-by-letter organization name would not
+            name_en = transliterate(name) if transliterate and typ == "PERSON" else None
         aliases = sorted({m.text for _d, m in ms if m.form not in ("title", "adjective", "metonym")} - {name})
         usages = {m.text: m.form for _d, m in ms
                   if m.form in ("pejorative", "political", "abbrev", "adjective", "metonym", "title")}

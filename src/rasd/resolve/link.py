@@ -121,7 +121,7 @@ def _tokens(doc: Document) -> list[_Tok]:
 
 
 _SKEL = str.maketrans({"غ": "ك", "ج": "ك", "ق": "ك", "گ": "ك", "ڤ": "ف", "ب": "ف", "پ": "ف", "ط": "ت", "ص": "س",
-                       "ض": "د", "ذ": "ز", "ظ": "ز", "ث": "س", "ح": "ه", "ة": "ه", "چ": "ك", "ى": "ي"})
+                       "ض": "د", "ذ": "س", "ظ": "س", "ز": "س", "ث": "س", "ح": "ه", "ة": "ه", "چ": "ك", "ى": "ي"})
 
 
 def skeleton(name: str) -> str:
@@ -314,13 +314,15 @@ class Linker:
         return out
 
     # -- 4. NER spans -----------------------------------------------------------------------------------------
-    def _link_ner(self, doc: Document, spans, toks_by_start, taken, context: set[str]) -> list[Mention]:
+    def _link_ner(self, doc: Document, spans, toks_by_start, taken, context: set[str], toks) -> list[Mention]:
         out = []
         fz = _fuzzy(self.kb)
         year = _year(doc)
         for sp in spans:
             if taken(sp.start, sp.end):
-                continue
+                sp = _untaken_tail(doc, sp, toks, taken)
+                if sp is None:
+                    continue
             typ = NER_TYPES.get(sp.label, "OTHER")
             f = fold(sp.text)
             sk = skeleton(f)
@@ -386,14 +388,11 @@ class Linker:
         return out
 
     # -- 3. titles ------------------------------------------------------------------------------------------
-    def _titles(self, toks: list[_Tok], doc: Document, mentions: list[Mention]) -> tuple[list[RoleMention],
-                                                                                        list[Mention]]:
+    def _titles(self, toks: list[_Tok], doc: Document, mentions: list[Mention]):
+        """(roles, mentions of office-holders named only by title, spans of every title phrase)."""
         kb = self.kb
         by_start = {m.start: m for m in mentions}
-        covering = {}
-        for m in mentions:
-            covering[m.start] = m
-        roles, extra = [], []
+        roles, extra, title_spans = [], [], []
         year = _year(doc)
         i, n = 0, len(toks)
         while i < n:
@@ -410,16 +409,24 @@ class Linker:
             k, title = hit
             j = i + k
             of = title.of
+            # a KB name that begins inside the title (رئيس أركان [الجيش الإسرائيلي]) completes it
+            inner = next((m for m in mentions if toks[i].start <= m.start < toks[j - 1].end < m.end), None)
+            if inner:
+                if inner.type in ("GPE", "ORGANIZATION") and inner.kb:
+                    of = of or (inner.kb.split(":", 1)[1] if inner.kb.startswith("country:") else inner.kb)
+                while j < n and toks[j].end <= inner.end:
+                    j += 1
             # the title's country or organization: adjectives and KB mentions right after it
             while j < n and toks[j].sentence == toks[i].sentence:
                 m = by_start.get(toks[j].core_start) or by_start.get(toks[j].start)
-                if m and m.type in ("GPE", "ORGANIZATION") and m.kb:
+                if m and m.kb and (m.form == "adjective" or (m.type == "ORGANIZATION" and not inner)):
                     of = of or (m.kb.split(":", 1)[1] if m.kb.startswith("country:") else m.kb)
                     while j < n and toks[j].end <= m.end:
                         j += 1
                     continue
                 break
             title_end = toks[j - 1].end
+            title_spans.append((toks[i].core_start, title_end))
             # the person: a PERSON mention within the next three tokens (skipping a comma)
             person = None
             for jj in range(j, min(j + 3, n)):
@@ -437,15 +444,13 @@ class Linker:
                 i = j
                 continue
             if of and year and not _is_generic(title.role):
-                holders = kb.holders(title.role, of, year) or [
-                    e for e in kb.holders(title.role, None, year) if False]
-                holders = holders or self._holders_via_org(title.role, of, year)
+                holders = kb.holders(title.role, of, year) or self._holders_via_org(title.role, of, year)
                 if len(holders) == 1 and not any(m.start <= start < m.end for m in mentions):
                     h = holders[0]
                     extra.append(Mention(start, title_end, doc.body[start:title_end], "PERSON", h.id, h.id, 0.8,
                                          f"title:{title.role}/{of}/{year}", "title", toks[i].sentence))
             i = j
-        return roles, extra
+        return roles, extra, title_spans
 
     def _holders_via_org(self, role: str, of: str, year: int) -> list[Entry]:
         """A role held in an organization of country ``of`` (chief of staff of the IDF for 'IL')."""
@@ -475,7 +480,7 @@ class Linker:
         context = {m.kb.split(":", 1)[1] for m in mentions if m.kb and m.kb.startswith("country:")}
         sent_of = {t.start: t.sentence for t in toks} | {t.core_start: t.sentence for t in toks}
         ner_spans = self._extend_names(doc, toks, doc.spans.get("entities", []), mentions)
-        ner = self._link_ner(doc, ner_spans, sent_of, taken, context)
+        ner = self._link_ner(doc, ner_spans, sent_of, taken, context, toks)
         mentions += ner
         taken_ranges += [(m.start, m.end) for m in ner]
         names_only = [(m.start, m.end) for m in mentions if m.form != "adjective"]
@@ -483,7 +488,9 @@ class Linker:
         # a chunk that swallows a shorter NER guess of the same name replaces it
         mentions += chunks
         mentions.sort(key=lambda m: (m.start, -m.end))
-        roles, extra = self._titles(toks, doc, mentions)
+        roles, extra, title_spans = self._titles(toks, doc, mentions)
+        # a rank the tagger took for a name (الجنرال [دوركور دارمي]) is part of the title, not a person
+        mentions = [m for m in mentions if m.kb or not any(a <= m.start and m.end <= b for a, b in title_spans)]
         mentions += extra
         _surnames(mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -496,6 +503,18 @@ _LOCATIVE = frozenset(fold(w) for w in (
     "في", "إلى", "الى", "من", "داخل", "قرب", "نحو", "عبر", "مدينة", "المدينة", "العاصمة", "عاصمة", "بالعاصمة",
     "بمدينة", "ضواحي", "شوارع", "مطار", "قاعدة", "سفارة", "مقر", "بين", "حتى", "غادر", "زار", "وصل", "يزور", "زيارة",
     "لزيارة", "بزيارة", "احتضنت", "تحتضن", "استضافت", "جنوب", "شمال", "شرق", "غرب", "وسط"))
+
+
+def _untaken_tail(doc: Document, sp, toks: list[_Tok], taken):
+    """The part of an NER span after the tokens a surer mention already holds (الموريتاني [حنا ولد سيدي])."""
+    inside = [t for t in toks if sp.start <= t.start and t.end <= sp.end]
+    k = 0
+    while k < len(inside) and taken(inside[k].start, inside[k].end):
+        k += 1
+    rest = inside[k:]
+    if not rest or any(taken(t.start, t.end) for t in rest):
+        return None
+    return doc.span(rest[0].start, sp.end, sp.label)
 
 
 def _is_generic(role: str) -> bool:
