@@ -1,4 +1,5 @@
-"""The referee (score.py, copied from shared/eval) on the bundled seed copy: issue-2 figures must be perfect."""
+"""The referee (score.py, copied from shared/eval) on the bundled seed copy: cleaning figures perfect, entities at
+the issue-4 bar."""
 import json
 import subprocess
 import sys
@@ -18,6 +19,8 @@ def test_seed_cleaning_titles_metadata_are_perfect(tmp_path):
     assert figures["titles"] == 1.0
     assert figures["metadata"] == 1.0
     assert figures["provenance"] == 1.0
+    assert figures["entity_recall"] >= 0.95, proc.stdout
+    assert figures["entity_splits"] == 0, proc.stdout
 
 
 def test_export_validates_and_keeps_chrome_out(tmp_path):

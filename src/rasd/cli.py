@@ -170,6 +170,64 @@ def show(doc_id, db, raw):
         click.echo("\n--- raw ---\n" + doc.raw)
 
 
+def _entities(db: str):
+    from .resolve.analyze import analyze
+    from .store import Store
+
+    _require_db(db)
+    with Store(db) as store:
+        return analyze(store.documents())
+
+
+@main.command()
+@db_option
+@click.option("--type", "typ", default=None, help="Only this type (PERSON, ORGANIZATION, GPE, LOCATION, AGREEMENT …).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per entity.")
+def entities(db, typ, as_json):
+    """Every entity across the store: KB entries and unknown names, with mention and document counts."""
+    from .resolve.analyze import entity_json
+
+    for e in _entities(db).entities:
+        if typ and e.type != typ.upper():
+            continue
+        if as_json:
+            click.echo(json.dumps(entity_json(e), ensure_ascii=False))
+            continue
+        docs = len({s.doc for s, _m in e.mentions})
+        click.echo(f"{e.type:<12} {e.name} ({e.name_en or '-'})  kb={e.kb or 'new'}  "
+                   f"{len(e.mentions)} mentions in {docs} documents  id={e.id}")
+
+
+@main.command()
+@click.argument("name")
+@db_option
+@click.option("--width", default=50, show_default=True, help="Characters of context on each side.")
+def entity(name, db, width):
+    """One entity (by id, KB id, name or any alias) with its roles and every mention in context."""
+    from .text.fold import fold_key
+
+    analysis = _entities(db)
+    want = fold_key(name)
+    found = [e for e in analysis.entities if name in (e.id, e.kb) or want in
+             {fold_key(x) for x in [e.name, e.name_en or "", *e.aliases]}]
+    if not found:
+        raise click.ClickException(f"no entity named {name!r}; `rasd entities` lists them")
+    bodies = {d.id: d.body for d in analysis.documents}
+    for e in found:
+        click.echo(f"{e.name} — {e.name_en or '-'} [{e.type}] kb={e.kb or 'new'} id={e.id}")
+        if e.aliases:
+            click.echo("  aliases: " + "، ".join(e.aliases))
+        for form in sorted(set(e.usages.values())):
+            click.echo(f"  {form}: " + "، ".join(sorted(a for a, f in e.usages.items() if f == form)))
+        for r in e.roles:
+            click.echo(f"  role: {r.title} ({r.organization or '-'}) — {len(r.sources)} source(s)")
+        for s, m in e.mentions:
+            body = bodies[s.doc]
+            left = body[max(0, s.start - width):s.start].replace("\n", " ")
+            right = body[s.end:s.end + width].replace("\n", " ")
+            click.echo(f"  {s.doc} {s.start}:{s.end} [{m.form}, {m.why}, {m.score}] …{left}[[{s.text}]]{right}…")
+
+
 @main.command()
 @click.option("--out", default="rasd-demo", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the demo store (demo.db) and export (dossier.json).")

@@ -68,6 +68,8 @@ class KB:
     titles: dict[tuple[str, ...], Title]
     titles_max: int
     adjectives: dict[str, str]  # folded adjective (no article) → country code
+    firsts: dict[str, int] = field(default_factory=dict)  # first word of an alias → longest alias starting so
+    title_firsts: dict[str, int] = field(default_factory=dict)
 
     def lookup(self, key: tuple[str, ...]) -> list[tuple[str, str]]:
         return self.index.get(key, [])
@@ -141,4 +143,12 @@ def load() -> KB:
     for t in _read("titles.json")["titles"]:
         for ph in t["phrases"]:
             titles[key(ph)] = Title(ph, t["role"], t.get("of"))
-    return KB(entries, index, max(map(len, index)), titles, max(map(len, titles)), adjectives)
+    return KB(entries, index, max(map(len, index)), titles, max(map(len, titles)), adjectives,
+              _firsts(index), _firsts(titles))
+
+
+def _firsts(keys) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for k in keys:
+        out[k[0]] = max(out.get(k[0], 0), len(k))
+    return out

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -76,7 +76,7 @@ class _Tok:
     sentence: int
 
 
-@cache
+@lru_cache(maxsize=200_000)  # bounded: a large ingest sees millions of distinct word forms
 def _core(word: str) -> tuple[int, str]:
     """(offset of the word's core, folded core) — the word without conjunction/preposition/future proclitics."""
     if not _ARABIC.search(word):
@@ -173,6 +173,14 @@ def _chunk_heads() -> dict[tuple[str, ...], str]:
     return out
 
 
+@cache
+def _chunk_firsts() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for k in _chunk_heads():
+        out[k[0]] = max(out.get(k[0], 0), len(k))
+    return out
+
+
 def _year(doc: Document) -> int | None:
     d = doc.published.date or doc.page_date
     return int(d[:4]) if d else None
@@ -187,13 +195,16 @@ class Linker:
         out: list[Mention] = []
         kb = self.kb
         i, n = 0, len(toks)
+        firsts = kb.firsts
         while i < n:
             hit = None
-            for k in range(min(kb.max_len, n - i), 0, -1):
+            forms = [(f, c) for f, c in _first_forms(toks[i]) if f in firsts]
+            longest = max((firsts[f] for f, _c in forms), default=0)
+            for k in range(min(longest, n - i), 0, -1):
                 if toks[i + k - 1].sentence != toks[i].sentence:
                     continue
                 rest = tuple(t.full for t in toks[i + 1:i + k])
-                for first, clitic in _first_forms(toks[i]):
+                for first, clitic in forms:
                     cands = kb.lookup((first,) + rest)
                     cands = [(eid, u) for eid, u in cands
                              if u != "abbrev" or toks[i].text.isupper() or len(toks[i].text) > 3]
@@ -353,12 +364,14 @@ class Linker:
     # -- 5. name chunks -------------------------------------------------------------------------------------
     def _chunks(self, toks: list[_Tok], doc: Document, taken) -> list[Mention]:
         heads = _chunk_heads()
-        hmax = max(map(len, heads)) if heads else 0
+        firsts = _chunk_firsts()
         out = []
         i, n = 0, len(toks)
         while i < n:
             hit = None
-            for k in range(min(hmax, n - i), 0, -1):
+            c = toks[i].core
+            alt_first = c[2:] if c.startswith("ال") else "ال" + c
+            for k in range(min(max(firsts.get(c, 0), firsts.get(alt_first, 0)), n - i), 0, -1):
                 key = (toks[i].core,) + tuple(t.full for t in toks[i + 1:i + k])
                 alt = ((toks[i].core[2:],) if toks[i].core.startswith("ال") else ("ال" + toks[i].core,)) + key[1:]
                 typ = heads.get(key) or heads.get(alt)
@@ -397,7 +410,8 @@ class Linker:
         i, n = 0, len(toks)
         while i < n:
             hit = None
-            for k in range(min(kb.titles_max, n - i), 0, -1):
+            longest = kb.title_firsts.get(toks[i].core, 0)
+            for k in range(min(longest, n - i), 0, -1):
                 key = (toks[i].core,) + tuple(t.full for t in toks[i + 1:i + k])
                 title = kb.titles.get(key)
                 if title:
@@ -466,27 +480,23 @@ class Linker:
     # -- all together ---------------------------------------------------------------------------------------
     def link(self, doc: Document) -> Linked:
         toks = _tokens(doc)
-        taken_ranges: list[tuple[int, int]] = []
-
-        def taken(a: int, b: int) -> bool:
-            return any(a < y and x < b for x, y in taken_ranges)
+        occupied = _Occupancy(len(doc.body))  # characters a surer mention already holds
+        names = _Occupancy(len(doc.body))  # … not counting adjectives, which may sit inside a longer name
 
         mentions = self._alias_matches(toks, doc)
         self._metonyms(mentions, toks, doc)
-        taken_ranges += [(m.start, m.end) for m in mentions]
-        adj = self._adjectives(toks, doc, taken)
+        occupied.add(mentions)
+        names.add(mentions)
+        adj = self._adjectives(toks, doc, occupied.taken)
         mentions += adj
-        taken_ranges += [(m.start, m.end) for m in adj]
+        occupied.add(adj)
         context = {m.kb.split(":", 1)[1] for m in mentions if m.kb and m.kb.startswith("country:")}
         sent_of = {t.start: t.sentence for t in toks} | {t.core_start: t.sentence for t in toks}
         ner_spans = self._extend_names(doc, toks, doc.spans.get("entities", []), mentions)
-        ner = self._link_ner(doc, ner_spans, sent_of, taken, context, toks)
+        ner = self._link_ner(doc, ner_spans, sent_of, occupied.taken, context, toks)
         mentions += ner
-        taken_ranges += [(m.start, m.end) for m in ner]
-        names_only = [(m.start, m.end) for m in mentions if m.form != "adjective"]
-        chunks = self._chunks(toks, doc, lambda a, b: any(a < y and x < b for x, y in names_only))
-        # a chunk that swallows a shorter NER guess of the same name replaces it
-        mentions += chunks
+        names.add(ner)
+        mentions += self._chunks(toks, doc, names.taken)
         mentions.sort(key=lambda m: (m.start, -m.end))
         roles, extra, title_spans = self._titles(toks, doc, mentions)
         # a rank the tagger took for a name (الجنرال [دوركور دارمي]) is part of the title, not a person
@@ -498,6 +508,20 @@ class Linker:
 
 
 _EMPTY = Entry("", "", "", [])
+
+
+class _Occupancy:
+    """Which characters of a body are already inside a mention (a byte per character: O(1) marking, fast tests)."""
+
+    def __init__(self, size: int):
+        self.flags = bytearray(size + 1)
+
+    def add(self, mentions: list[Mention]) -> None:
+        for m in mentions:
+            self.flags[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    def taken(self, a: int, b: int) -> bool:
+        return self.flags.find(1, a, b) != -1
 # words after which a place name is a place, not its state acting
 _LOCATIVE = frozenset(fold(w) for w in (
     "في", "إلى", "الى", "من", "داخل", "قرب", "نحو", "عبر", "مدينة", "المدينة", "العاصمة", "عاصمة", "بالعاصمة",
