@@ -79,3 +79,15 @@ def test_kb_files_are_valid():
             assert f"country:{e.capital_of}" in kb.entries
     # every title role is a role key people.json can hold or a generic rank
     assert {t.role for t in kb.titles.values()} >= {t.role for e in kb.entries.values() for t in e.roles} - {"supreme_commander"}
+
+
+def test_entity_commands_on_the_seeds(tmp_path):
+    from conftest import SEEDS, rasd
+
+    db = tmp_path / "s.db"
+    rasd("ingest", SEEDS, "--db", db)
+    listing = rasd("entities", "--db", db, "--type", "PERSON").stdout
+    assert "person:gantz" in listing and "GPE" not in listing
+    shown = rasd("entity", "غانتس", "--db", db).stdout
+    assert "Benny Gantz" in shown and "[[بيني جانتس]]" in shown and "وزير الدفاع الإسرائيلي" in shown
+    assert rasd("entity", "لا أحد بهذا الاسم", "--db", db, check=False).returncode != 0

@@ -206,10 +206,17 @@ def entity(name, db, width):
     """One entity (by id, KB id, name or any alias) with its roles and every mention in context."""
     from .text.fold import fold_key
 
+    from .resolve.kb import load
+
     analysis = _entities(db)
+    kb = load()
     want = fold_key(name)
-    found = [e for e in analysis.entities if name in (e.id, e.kb) or want in
-             {fold_key(x) for x in [e.name, e.name_en or "", *e.aliases]}]
+
+    def spellings(e):  # names seen in the store, and every spelling the KB knows for the entry
+        known = [n.text for n in kb.entries[e.kb].names] if e.kb in kb.entries else []
+        return {fold_key(x) for x in [e.name, e.name_en or "", *e.aliases, *known]}
+
+    found = [e for e in analysis.entities if name in (e.id, e.kb) or want in spellings(e)]
     if not found:
         raise click.ClickException(f"no entity named {name!r}; `rasd entities` lists them")
     bodies = {d.id: d.body for d in analysis.documents}
