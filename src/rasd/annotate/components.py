@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..model import Document, Span
 from ..pipeline import Component
 from ..text.sentences import split_sentences
-from ..text.tokens import segment_word, tokenize
+from ..text.tokens import tokenize
 
 PROCLITICS = ("conj", "prep", "fut")
 
@@ -18,12 +18,12 @@ def sentences(doc: Document) -> None:
 
 
 def tokens(doc: Document) -> None:
-    doc.spans["tokens"] = [doc.span(t.start, t.end, t.kind)
-                           for s in doc.spans["sentences"]
-                           for t in tokenize(doc.body[s.start:s.end], base=s.start)]
+    toks = [t for s in doc.spans["sentences"] for t in tokenize(doc.body[s.start:s.end], base=s.start)]
+    doc.spans["tokens"] = [doc.span(t.start, t.end, t.kind) for t in toks]
+    doc.annotations["tokens"] = toks  # with their clitic segments, so later layers do not segment again
 
 
-def _tokens_by_sentence(doc: Document) -> list[list[Span]]:
+def tokens_by_sentence(doc: Document) -> list[list[Span]]:
     groups: list[list[Span]] = [[] for _ in doc.spans["sentences"]]
     k = 0
     for tok in doc.spans["tokens"]:
@@ -36,13 +36,14 @@ def _tokens_by_sentence(doc: Document) -> list[list[Span]]:
 def entities(doc: Document) -> None:
     from .ner import spans as bio_spans, tag_document
 
-    sents = _tokens_by_sentence(doc)
+    sents = tokens_by_sentence(doc)
     tags = tag_document([[t.text for t in toks] for toks in sents])
     out: list[Span] = []
+    segments = {t.start: t.segments for t in doc.annotations["tokens"]}
     for toks, tg in zip(sents, tags):
         for a, b, typ in sorted(bio_spans(tg)):
             first = toks[a]
-            segs = segment_word(first.text, first.start) if first.label == "word" else []
+            segs = segments[first.start] if first.label == "word" else []
             core = next((seg for seg in segs if seg.kind not in PROCLITICS), None)
             # للمغرب: the article's alef is elided into the preposition, so the name is only whole with it
             start = core.start if core and not core.form else first.start

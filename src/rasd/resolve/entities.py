@@ -57,8 +57,9 @@ class _UF:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _words(key: str) -> set[str]:
-    return set(key.split(":", 2)[2].split("@")[0].split())
+def _name(key: str) -> str:
+    """The name part of an unknown key "new:<TYPE>:<name>[@<country>]"."""
+    return key.split(":", 2)[2].split("@")[0]
 
 
 def resolve(linked: dict[str, tuple[str, Linked]], kb: KB | None = None, transliterate=None) -> list[Entity]:
@@ -94,11 +95,11 @@ def resolve(linked: dict[str, tuple[str, Linked]], kb: KB | None = None, transli
             for b in keys[i + 1:]:
                 if contexts[a] and contexts[b] and not contexts[a] & contexts[b]:
                     continue
-                sa, sb = a.split(":", 2)[2].split("@")[0], b.split(":", 2)[2].split("@")[0]
+                sa, sb = _name(a), _name(b)
+                wa, wb = sa.split(), sb.split()
                 similar = fuzz.ratio(sa, sb) >= MERGE_RATIO and min(len(sa), len(sb)) >= 5
-                nested = typ in ("ORGANIZATION", "AGREEMENT") and len(_words(a) & _words(b)) >= 2 and \
-                    (_words(a) <= _words(b) or _words(b) <= _words(a)) and a.split(":")[2].split()[0] == \
-                    b.split(":")[2].split()[0]
+                nested = typ in ("ORGANIZATION", "AGREEMENT") and wa[0] == wb[0] and \
+                    len(set(wa) & set(wb)) >= 2 and (set(wa) <= set(wb) or set(wb) <= set(wa))
                 if similar or nested:
                     uf.union(a, b)
     clusters: dict[str, list[tuple[str, Mention]]] = defaultdict(list)

@@ -144,10 +144,11 @@ def load() -> KB:
         for ph in t["phrases"]:
             titles[key(ph)] = Title(ph, t["role"], t.get("of"))
     return KB(entries, index, max(map(len, index)), titles, max(map(len, titles)), adjectives,
-              _firsts(index), _firsts(titles))
+              first_words(index), first_words(titles))
 
 
-def _firsts(keys) -> dict[str, int]:
+def first_words(keys) -> dict[str, int]:
+    """First word of each multi-word key → the longest key starting with it (bounds a longest-match scan)."""
     out: dict[str, int] = {}
     for k in keys:
         out[k[0]] = max(out.get(k[0], 0), len(k))

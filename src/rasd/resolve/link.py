@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from ..data import load_lines
 from ..model import Document
 from ..text.fold import fold
-from ..text.tokens import segment_word
-from .kb import KB, Entry, load
+from ..annotate.components import PROCLITICS, tokens_by_sentence
+from ..text.tokens import Token
+from .kb import KB, Entry, first_words, load
 
 NER_TYPES = {"PERS": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION", "MISC": "OTHER"}
 _ARABIC = re.compile(r"[\u0621-\u064A]")
@@ -76,19 +77,16 @@ class _Tok:
     sentence: int
 
 
-@lru_cache(maxsize=200_000)  # bounded: a large ingest sees millions of distinct word forms
-def _core(word: str) -> tuple[int, str]:
-    """(offset of the word's core, folded core) — the word without conjunction/preposition/future proclitics."""
-    if not _ARABIC.search(word):
-        return 0, fold(word)
-    segs = segment_word(word, 0)
-    for s in segs:
-        if s.kind in ("conj", "prep", "fut"):
+def _core(tok: Token) -> tuple[int, str]:
+    """(offset of the word's core, folded core): the word without conjunction/preposition/future proclitics, read
+    from the clitic segments the token layer found."""
+    for seg in tok.segments:
+        if seg.kind in PROCLITICS:
             continue
-        if s.form:  # لل elision: the core's surface starts after the preposition but reads with the article
-            return s.start, fold(s.form)
-        return s.start, fold(word[s.start:])
-    return 0, fold(word)
+        if seg.form:  # لل elision: the core's surface starts after the preposition but reads with the article
+            return seg.start - tok.start, fold(seg.form)
+        return seg.start - tok.start, fold(tok.text[seg.start - tok.start:])
+    return 0, fold(tok.text)
 
 
 def _first_forms(t: _Tok) -> list[tuple[str, int]]:
@@ -110,13 +108,11 @@ def _first_forms(t: _Tok) -> list[tuple[str, int]]:
 
 def _tokens(doc: Document) -> list[_Tok]:
     out = []
-    sents = doc.spans["sentences"]
-    k = 0
-    for t in doc.spans["tokens"]:
-        while sents[k].end < t.end:
-            k += 1
-        off, core = _core(t.text) if t.label == "word" else (0, fold(t.text))
-        out.append(_Tok(t.start, t.end, t.text, fold(t.text), core, t.start + off, k))
+    by_start = {t.start: t for t in doc.annotations["tokens"]}
+    for k, sentence in enumerate(tokens_by_sentence(doc)):
+        for t in sentence:
+            off, core = _core(by_start[t.start])
+            out.append(_Tok(t.start, t.end, t.text, fold(t.text), core, t.start + off, k))
     return out
 
 
@@ -175,10 +171,13 @@ def _chunk_heads() -> dict[tuple[str, ...], str]:
 
 @cache
 def _chunk_firsts() -> dict[str, int]:
-    out: dict[str, int] = {}
-    for k in _chunk_heads():
-        out[k[0]] = max(out.get(k[0], 0), len(k))
-    return out
+    return first_words(_chunk_heads())
+
+
+def _folded_body(doc: Document) -> str:
+    if "folded_body" not in doc.annotations:
+        doc.annotations["folded_body"] = fold(doc.body)
+    return doc.annotations["folded_body"]
 
 
 def _year(doc: Document) -> int | None:
@@ -233,7 +232,7 @@ class Linker:
         if len(cands) == 1:
             return cands[0]
         year = _year(doc)
-        body = fold(doc.body)
+        body = _folded_body(doc)
 
         def score(c):
             e = self.kb.entries[c[0]]
