@@ -314,6 +314,75 @@ DATA_DIR = click.option("--data-dir", type=click.Path(file_okay=False), default=
                         help="Folder with anercorp/, names/ and saudinewsnet/ (default: ../shared/data beside the repo).")
 
 
+@main.command()
+@click.argument("text")
+@click.option("--anchor", default=None, metavar="YYYY-MM-DD", help="Publication date to resolve relative expressions "
+              "against (default: for an article file, inferred from the article; for text, unknown).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per expression.")
+def dates(text, anchor, as_json):
+    """Print every date expression in TEXT, one per line, tab-separated: start, end, precision, the text as written,
+    the basis of the value. TEXT is Arabic text, '-' for stdin, or an article file (txt/html/…), which is cleaned
+    first: its captions are read too and its publication date is inferred when the page does not state it.
+    An unknown bound prints as '?'."""
+    from datetime import date
+
+    from .time.interval import Interval
+    from .time.timex import find
+
+    when = None
+    if anchor:
+        try:
+            when = Interval.day(date.fromisoformat(anchor))
+        except ValueError:
+            raise click.BadParameter(f"{anchor!r} is not YYYY-MM-DD", param_hint="--anchor")
+
+    def emit(timexes, where=""):
+        for t in timexes:
+            if as_json:
+                click.echo(json.dumps(dict(t.as_dict(), where=where or "text"), ensure_ascii=False))
+                continue
+            s, e = t.value.iso()
+            basis = f"{where}: {t.basis}" if where else t.basis
+            click.echo("\t".join([s or "?", e or "?", t.precision, t.text.replace("\n", " "), basis]))
+
+    path = Path(text) if text != "-" and len(text) < 4096 and "\n" not in text else None
+    if path is not None and path.is_file():
+        _dates_of_file(path, when, emit, as_json)
+        return
+    emit(find(sys.stdin.read() if text == "-" else text, when, "--anchor"))
+
+
+def _dates_of_file(path: Path, when, emit, as_json: bool) -> None:
+    from .errors import InputError
+    from .ingest.readers import ReadOptions
+    from .ingest.sources import read_path
+    from .model import Document
+    from .registry import build_pipeline
+    from .time.component import analyze_time
+    from .time.timex import find
+
+    pipe = build_pipeline(["clean/1"])
+    for item in read_path(path, ReadOptions()):
+        if isinstance(item, InputError):
+            click.echo(f"error: {item}", err=True)
+            continue
+        doc = pipe(Document.from_record(item))
+        timexes, pub = analyze_time(doc)
+        if when is not None:
+            timexes = find(doc.body, when, "--anchor")
+            pub_line = f"given {when}"
+        else:
+            pub_line = f"{pub.interval if pub.known else 'unknown'} ({pub.how()})"
+            when = pub.interval if pub.known else None
+        if not as_json:
+            click.echo(f"# {doc.id}: publication {pub_line}")
+            for c in pub.conflicts:
+                click.echo(f"# conflict: {c}")
+        for caption in doc.captions:
+            emit(find(caption, when, "publication"), "caption")
+        emit(timexes)
+
+
 @main.command("train-ner")
 @DATA_DIR
 @click.option("--no-clusters", is_flag=True, help="Keep the committed word-cluster table instead of relearning it "

@@ -51,6 +51,8 @@ class Published:
     date: str | None = None  # YYYY-MM-DD
     basis: DateBasis = "unknown"
     detail: str = ""
+    start: str | None = None  # the interval publication is known to lie in, when not a single day
+    end: str | None = None
 
 
 @dataclass(slots=True)

@@ -27,7 +27,9 @@ def document_json(doc: Document, story: str) -> dict:
         "byline": doc.byline,
         "dateline": doc.dateline,
         "page_date": doc.page_date,
-        "published": {"date": doc.published.date, "basis": doc.published.basis},
+        "published": {"date": doc.published.date, "basis": doc.published.basis,
+                      "start": doc.published.start or doc.published.date, "end": doc.published.end or doc.published.date,
+                      "detail": doc.published.detail},
         "language": doc.language,
         "body": doc.body,
         "removed": [r.text for r in doc.removed],
@@ -35,6 +37,9 @@ def document_json(doc: Document, story: str) -> dict:
         "captions": doc.captions,
         "url": doc.url,
         "story": story,
+        "dates": [{"start": t.value.iso()[0], "end": t.value.iso()[1], "precision": t.precision,
+                   "span": doc.span(t.start, t.end).as_dict(), "relative": t.relative, "role": t.role, "basis": t.basis}
+                  for t in doc.annotations.get("time", [])],
     }
 
 

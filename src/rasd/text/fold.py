@@ -66,3 +66,32 @@ def search_variants(folded: str) -> str:
                 if rest.startswith("ال") and len(rest) > 4:
                     out.append(rest[2:])
     return " ".join(out)
+
+
+_DROPPED = re.compile("[" + "".join(re.escape(chr(cp)) for cp, v in _TABLE.items() if v is None) + "]")
+
+
+class FoldMap:
+    """``fold(text)`` with a way back: folding only ever drops characters (marks, tatweel, bidi controls), so
+    a folded offset maps to the original by counting the dropped characters before it. Cheaper than
+    :func:`rasd.text.normalize.normalize` (no per-character Python) for layers that scan whole bodies."""
+
+    __slots__ = ("text", "_q")
+
+    def __init__(self, original: str):
+        self.text = fold(original)
+        # q[k]: the folded position at which the k-th dropped character sat
+        self._q = [m.start() - k for k, m in enumerate(_DROPPED.finditer(original))] \
+            if len(self.text) != len(original) else []
+
+    def original(self, i: int) -> int:
+        """Original index of folded character ``i`` (or of the end, for i == len(text))."""
+        if not self._q:
+            return i
+        from bisect import bisect_right
+        return i + bisect_right(self._q, i)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if start >= end:
+            return self.original(start), self.original(start)
+        return self.original(start), self.original(end - 1) + 1

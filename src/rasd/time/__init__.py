@@ -1,0 +1,1 @@
+"""Time layer: Arabic temporal expressions → honest intervals; publication-date inference."""
