@@ -39,3 +39,10 @@ def test_examples():
     lam_alef = n.text.index("لا")
     assert n.to_original(lam_alef, lam_alef + 1) == n.to_original(lam_alef, lam_alef + 2)  # one ligature char
     assert normalize("مـــصر\u200f").text == "مصر"
+
+
+@given(st.text(alphabet=st.sampled_from(list("أإآٱىةؤئاب ١٢۳٤ـًٌَُِّْ\u200fAbZ٠۹é")) | st.characters(), max_size=60))
+def test_fast_fold_equals_the_translation_table(text):
+    from rasd.text.fold import _TABLE, fold
+
+    assert fold(text) == text.translate(_TABLE).lower()

@@ -204,9 +204,8 @@ def entities(db, typ, as_json):
 @click.option("--width", default=50, show_default=True, help="Characters of context on each side.")
 def entity(name, db, width):
     """One entity (by id, KB id, name or any alias) with its roles and every mention in context."""
-    from .text.fold import fold_key
-
     from .resolve.kb import load
+    from .text.fold import fold_key
 
     analysis = _entities(db)
     kb = load()
@@ -269,8 +268,8 @@ def demo(out):
 def annotate(path, show_tokens, as_json):
     """Clean one article and print it with its sentences, tokens and named entities marked, for a person to check.
     Entities appear as [[name]]/TYPE; every span is an exact offset into the clean body."""
-    from .ingest.readers import ReadOptions
     from .errors import InputError
+    from .ingest.readers import ReadOptions
     from .ingest.sources import read_path
     from .model import Document
     from .registry import LANGUAGE, build_pipeline

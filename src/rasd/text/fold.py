@@ -24,9 +24,26 @@ for cp in (0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x206
 _SPACE = re.compile(r"\s+")
 
 
+_DROP = re.compile("[" + "".join(re.escape(chr(cp)) for cp, v in _TABLE.items() if v is None) + "]")
+_IS_DIGIT = {*range(0x0660, 0x066A), *range(0x06F0, 0x06FA)}
+_LETTERS = [(chr(cp), chr(v)) for cp, v in _TABLE.items() if v is not None and cp not in _IS_DIGIT]
+_DIGIT_RUN = re.compile("[٠-٩۰-۹]+")
+_DIGITS = {cp: _TABLE[cp] for cp in _IS_DIGIT}
+
+
 def fold(text: str) -> str:
-    """Folded form of ``text`` (may be shorter: dropped marks). Lower-cases Latin too."""
-    return text.translate(_TABLE).lower()
+    """Folded form of ``text`` (may be shorter: dropped marks). Lower-cases Latin too.
+
+    Same result as ``text.translate(_TABLE).lower()`` (a test holds them equal), computed as one regex deletion
+    and a few ``str.replace`` calls: ``str.translate`` with a mapping costs a dictionary lookup per character
+    and was a third of the time layer's budget on long articles."""
+    text = _DROP.sub("", text)
+    for a, b in _LETTERS:
+        if a in text:
+            text = text.replace(a, b)
+    if _DIGIT_RUN.search(text):
+        text = _DIGIT_RUN.sub(lambda m: m.group().translate(_DIGITS), text)
+    return text.lower()
 
 
 def fold_key(text: str) -> str:
@@ -68,7 +85,6 @@ def search_variants(folded: str) -> str:
     return " ".join(out)
 
 
-_DROPPED = re.compile("[" + "".join(re.escape(chr(cp)) for cp, v in _TABLE.items() if v is None) + "]")
 
 
 class FoldMap:
@@ -76,12 +92,12 @@ class FoldMap:
     a folded offset maps to the original by counting the dropped characters before it. Cheaper than
     :func:`rasd.text.normalize.normalize` (no per-character Python) for layers that scan whole bodies."""
 
-    __slots__ = ("text", "_q")
+    __slots__ = ("_q", "text")
 
     def __init__(self, original: str):
         self.text = fold(original)
         # q[k]: the folded position at which the k-th dropped character sat
-        self._q = [m.start() - k for k, m in enumerate(_DROPPED.finditer(original))] \
+        self._q = [m.start() - k for k, m in enumerate(_DROP.finditer(original))] \
             if len(self.text) != len(original) else []
 
     def original(self, i: int) -> int:

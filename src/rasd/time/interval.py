@@ -35,19 +35,19 @@ class Interval:
     end: date | None = None
 
     @classmethod
-    def day(cls, d: date) -> "Interval":
+    def day(cls, d: date) -> Interval:
         return cls(d, d)
 
     @classmethod
-    def month(cls, y: int, m: int) -> "Interval":
+    def month(cls, y: int, m: int) -> Interval:
         return cls(date(y, m, 1), month_end(y, m))
 
     @classmethod
-    def year(cls, y: int) -> "Interval":
+    def year(cls, y: int) -> Interval:
         return cls(date(y, 1, 1), date(y, 12, 31))
 
     @classmethod
-    def week_of(cls, d: date) -> "Interval":
+    def week_of(cls, d: date) -> Interval:
         monday = d - timedelta(days=d.weekday())
         return cls(monday, monday + timedelta(days=6))
 
@@ -74,13 +74,13 @@ class Interval:
             return "year"
         return "range"
 
-    def hull(self, other: "Interval") -> "Interval":
+    def hull(self, other: Interval) -> Interval:
         """The smallest interval holding both (an open side stays open)."""
         s = min(self.start, other.start) if self.start and other.start else None
         e = max(self.end, other.end) if self.end and other.end else None
         return Interval(s, e)
 
-    def intersect(self, other: "Interval") -> "Interval | None":
+    def intersect(self, other: Interval) -> Interval | None:
         """The common part, or None when the two cannot both be true."""
         s = max((d for d in (self.start, other.start) if d is not None), default=None)
         e = min((d for d in (self.end, other.end) if d is not None), default=None)
@@ -88,17 +88,21 @@ class Interval:
             return None
         return Interval(s, e)
 
-    def contains(self, other: "Interval") -> bool:
+    def contains(self, other: Interval) -> bool:
         return ((self.start is None or (other.start is not None and self.start <= other.start))
                 and (self.end is None or (other.end is not None and other.end <= self.end)))
 
-    def part(self, which: str) -> "Interval":
+    def part(self, which: str) -> Interval:
         """Early / mid / late third of a closed interval (بداية / منتصف / أواخر)."""
         if not self.closed:
             return self
         assert self.start is not None and self.end is not None
         days = (self.end - self.start).days + 1
-        if self.precision == "month":
+        if self.precision == "year":  # thirds of a year: January–April, May–August, September–December
+            y = self.start.year
+            return {"early": Interval(date(y, 1, 1), date(y, 4, 30)), "mid": Interval(date(y, 5, 1), date(y, 8, 31)),
+                    "late": Interval(date(y, 9, 1), date(y, 12, 31))}[which]
+        if self.precision == "month":  # أوائل / منتصف / أواخر الشهر: days 1–10, 11–20, 21–end
             cuts = (10, 20)
         else:
             cuts = (days // 3, 2 * days // 3)

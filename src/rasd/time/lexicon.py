@@ -41,15 +41,6 @@ class Lexicon:
     passing: frozenset[str]
     starts: frozenset[str]  # first words that can open an expression (after clitics are stripped)
 
-    def longest(self, table, forms: list[str], i: int):
-        """The longest key of ``table`` (token tuples) matching forms[i:], as (value, length)."""
-        best = None
-        for n in (4, 3, 2, 1):
-            key = tuple(forms[i:i + n])
-            if len(key) == n and key in table:
-                return (table[key] if isinstance(table, dict) else True), n
-        return best
-
 
 @cache
 def lexicon() -> Lexicon:
@@ -65,32 +56,32 @@ def lexicon() -> Lexicon:
             for w in words:
                 units[fold(w)] = (unit, kind)
     parts = {fold(w): which for which, words in tw["parts"].items() for w in words}
-    lex = dict(
-        months=months,
-        ambiguous_months=frozenset(_key(w) for w in tw["ambiguous_months"]),
-        weekdays=weekdays,
-        day_words={fold(w): v for w, v in tw["day_words"].items()},
-        day_phrases={_key(w): v for w, v in tw["day_phrases"].items()},
-        times_of_day=frozenset(_key(w) for w in tw["times_of_day"]),
-        directions={fold(w): v for w, v in tw["directions"].items()},
-        this=frozenset(fold(w) for w in tw["this"]),
-        units=units,
-        year_words=frozenset(fold(w) for w in tw["year_words"]),
-        parts=parts,
-        ago={fold(w): v for w, v in tw["ago"].items()},
-        vague={_key(w): tuple(v) for w, v in tw["vague"].items()},
-        range_open=frozenset(_key(w) for w in tw["range_open"]),
-        joins=frozenset(fold(w) for w in tw["range_join"]),
-        until=frozenset(_key(w) for w in tw["until"]),
-        since=frozenset(_key(w) for w in tw["since"]),
-        future_markers=frozenset(fold(w) for w in tw["future_markers"]),
-        not_future=frozenset(fold(w) for w in tw["not_future_verbs"]),
-        numbers={fold(w): v for w, v in tw["numbers"].items()},
-        tens={fold(w): v for w, v in tw["tens"].items()},
-        teen=frozenset(fold(w) for w in tw["teen"]),
-        anniversary=frozenset(fold(w) for w in tw["anniversary"]),
-        passing=frozenset(fold(w) for w in tw["passing"]),
-    )
+    lex = {
+        "months": months,
+        "ambiguous_months": frozenset(_key(w) for w in tw["ambiguous_months"]),
+        "weekdays": weekdays,
+        "day_words": {fold(w): v for w, v in tw["day_words"].items()},
+        "day_phrases": {_key(w): v for w, v in tw["day_phrases"].items()},
+        "times_of_day": frozenset(_key(w) for w in tw["times_of_day"]),
+        "directions": {fold(w): v for w, v in tw["directions"].items()},
+        "this": frozenset(fold(w) for w in tw["this"]),
+        "units": units,
+        "year_words": frozenset(fold(w) for w in tw["year_words"]),
+        "parts": parts,
+        "ago": {fold(w): v for w, v in tw["ago"].items()},
+        "vague": {_key(w): tuple(v) for w, v in tw["vague"].items()},
+        "range_open": frozenset(_key(w) for w in tw["range_open"]),
+        "joins": frozenset(fold(w) for w in tw["range_join"]),
+        "until": frozenset(_key(w) for w in tw["until"]),
+        "since": frozenset(_key(w) for w in tw["since"]),
+        "future_markers": frozenset(fold(w) for w in tw["future_markers"]),
+        "not_future": frozenset(fold(w) for w in tw["not_future_verbs"]),
+        "numbers": {fold(w): v for w, v in tw["numbers"].items()},
+        "tens": {fold(w): v for w, v in tw["tens"].items()},
+        "teen": frozenset(fold(w) for w in tw["teen"]),
+        "anniversary": frozenset(fold(w) for w in tw["anniversary"]),
+        "passing": frozenset(fold(w) for w in tw["passing"]),
+    }
     starts = set()
     starts |= {k[0] for k in months} | set(weekdays) | set(lex["day_words"]) | {k[0] for k in lex["day_phrases"]}
     starts |= {k[0] for k in lex["times_of_day"]} | set(lex["year_words"]) | set(parts) | set(lex["ago"])

@@ -48,7 +48,7 @@ def _day(iso: str | None) -> date | None:
 
 def _years(word: str) -> int | None:
     lex = lexicon()
-    for w in (word, word[2:] if word.startswith("ال") else word):
+    for w in (word, word.removeprefix("ال")):
         if w in lex.numbers:
             return lex.numbers[w]
         if w.isdigit():

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
-from .interval import Interval, add_months, month_end
+from .interval import Interval, add_months
 
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
