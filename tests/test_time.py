@@ -7,7 +7,8 @@ from datetime import date
 from conftest import SEEDS, rasd
 
 from rasd.model import Document, Published
-from rasd.time.component import analyze_time, time as time_component
+from rasd.time.component import analyze_time
+from rasd.time.component import time as time_component
 from rasd.time.interval import Interval
 from rasd.time.timex import find
 
@@ -28,8 +29,8 @@ def test_seed_001_caption_date_and_weekday_agree():
 
 def test_seed_004_absolute_date_and_monday_before_an_unknown_publication():
     rows = _lines(rasd("dates", next(SEEDS.glob("004_*"))).stdout)
-    assert ["2020-12-10", "2020-12-10", "day", "10 دجنبر 2020"] == [r for r in rows if "دجنبر" in r[3]][0][:4]
-    monday = [r for r in rows if r[3] == "أمس الاثنين"][0]
+    assert ["2020-12-10", "2020-12-10", "day", "10 دجنبر 2020"] == next(r for r in rows if "دجنبر" in r[3])[:4]
+    monday = next(r for r in rows if r[3] == "أمس الاثنين")
     assert monday[2] != "day"  # publication is not stated, so neither is the day
     assert "Monday, the day before publication" in monday[4] and "publication unknown" in monday[4]
 

@@ -252,8 +252,11 @@ class _Scan:
                 return None  # اليوم الأول، اليوم الوطني: "the day", not "today"
             j += 1
         plen = p if plen is None else plen
-        wd = self.word(j, lex.weekdays, clitics=False)
-        if wd and self.forms[j].startswith("ال"):
+        paren = self.tok(j) == "(" and self.tok(j + 2) == ")"  # "اليوم (الاثنين)"
+        wd = self.word(j + paren, lex.weekdays, clitics=False)
+        if wd and self.forms[j + paren].startswith("ال"):
+            if paren:
+                return DayOffset(days, wd[0]), j + 3, plen, ""
             j += 1
             full = self.from_day(j)
             if full and isinstance(full[0], Fixed) and full[0].value.precision == "day":
