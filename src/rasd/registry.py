@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from .annotate.components import ENTITIES, SENTENCES, TOKENS
 from .clean.component import CLEAN
+from .events.component import EVENTS
 from .pipeline import INGESTED, Component, Pipeline
 from .resolve.components import LINK
 from .time.component import TIME
 
-COMPONENTS: dict[str, Component] = {c.name: c for c in (CLEAN, SENTENCES, TOKENS, ENTITIES, LINK, TIME)}
+COMPONENTS: dict[str, Component] = {c.name: c for c in (CLEAN, SENTENCES, TOKENS, ENTITIES, LINK, TIME, EVENTS)}
 DEFAULT = ["clean/1"]  # ingest stores clean documents; the language layer runs on demand
 LANGUAGE = ["clean/1", "sentences/1", "tokens/1", "ner/1"]
-ANALYSIS = ["sentences/1", "tokens/1", "ner/1", "link/1", "time/1"]  # over stored (already clean) documents
+ANALYSIS = ["sentences/1", "tokens/1", "ner/1", "link/1", "time/1", "events/1"]  # over stored (already clean) documents
 
 
 def build_pipeline(names: list[str] | None = None, given: frozenset[str] = INGESTED) -> Pipeline:

@@ -44,22 +44,19 @@ def document_json(doc: Document, story: str) -> dict:
 
 
 def build(store: Store) -> dict:
-    from ..resolve.analyze import analyze, entity_json
+    from ..resolve.analyze import analyze, entity_json, event_json
 
     analysis = analyze(store.documents())
-    documents, stories = [], []
-    for doc in analysis.documents:
-        story_id = "story-" + doc.id  # each document is its own story until story detection lands
-        documents.append(document_json(doc, story_id))
-        stories.append({"id": story_id, "title": doc.title, "documents": [doc.id], "events": []})
+    entities = [entity_json(e) for e in analysis.entities]
+    names = {e["id"]: e.get("name_en") or e["name"] for e in entities}
     return {
         "schema": SCHEMA_ID,
         "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "documents": documents,
-        "stories": stories,
-        "entities": [entity_json(e) for e in analysis.entities],
-        "events": [],
-        "contradictions": [],
+        "documents": [document_json(doc, analysis.story_of[doc.id]) for doc in analysis.documents],
+        "stories": [{k: v for k, v in s.items()} for s in analysis.stories],
+        "entities": entities,
+        "events": [event_json(ev, names) for ev in analysis.events],
+        "contradictions": analysis.contradictions,
     }
 
 
@@ -72,6 +69,9 @@ def validate(dossier: dict) -> None:
     spans = [m for e in dossier["entities"] for m in e.get("mentions", [])]
     spans += [s for e in dossier["events"] for s in e.get("sources", [])]
     spans += [s for c in dossier["contradictions"] for v in c["values"] for s in v.get("sources", [])]
+    spans += [x for e in dossier["events"] for ev in e.get("evidence", []) for x in ev.values()
+              if isinstance(x, dict)]
+    spans += [t["span"] for d in dossier["documents"] for t in d.get("dates", [])]
     for s in spans:
         if bodies.get(s["doc"], "")[s["start"]:s["end"]] != s["text"]:
             raise ValueError(f"span {s} does not match the body of {s['doc']}")

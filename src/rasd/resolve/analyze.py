@@ -1,8 +1,9 @@
-"""Run the language and resolve layers over stored documents and resolve entities across them."""
+"""Run the language, resolve, time and event layers over stored documents and resolve across them: entities,
+canonical events, stories and contradictions."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Document
 from ..registry import analysis_pipeline
@@ -14,13 +15,40 @@ from .translit import transliterate
 class Analysis:
     documents: list[Document]
     entities: list[Entity]
+    events: list = field(default_factory=list)
+    stories: list[dict] = field(default_factory=list)
+    story_of: dict[str, str] = field(default_factory=dict)
+    contradictions: list[dict] = field(default_factory=list)
 
 
 def analyze(documents: Iterable[Document]) -> Analysis:
+    from ..events.claims import claims, contradictions
+    from ..events.resolve import build_events
+    from ..events.stories import stories
+
     pipe = analysis_pipeline()
     docs = [pipe(d) for d in documents]
     linked = {d.id: (d.body, d.annotations["linked"]) for d in docs}
-    return Analysis(docs, resolve(linked, transliterate=transliterate))
+    entities = resolve(linked, transliterate=transliterate)
+    by_key: dict[tuple[str, str], str] = {}
+    by_kb: dict[str, str] = {}
+    people = set()
+    for e in entities:
+        for span, m in e.mentions:
+            by_key[(span.doc, m.key)] = e.id
+        if e.kb:
+            by_kb[e.kb] = e.id
+        if e.type == "PERSON":
+            people.add(e.id)
+
+    def key_of(doc: str, key: str) -> str:
+        return by_key.get((doc, key)) or by_kb.get(key) or key
+
+    mentions = [m for d in docs for m in d.annotations.get("events", [])]
+    events, contra = build_events(mentions, key_of, lambda k: k in people or k.startswith("person:"))
+    story_of, story_list = stories(((d.id, d.body, d.title) for d in docs), events)
+    contra += contradictions([(d.id, c) for d in docs for c in claims(d)], key_of)
+    return Analysis(docs, entities, events, story_list, story_of, contra)
 
 
 def entity_json(e: Entity) -> dict:
@@ -35,4 +63,31 @@ def entity_json(e: Entity) -> dict:
         "roles": [{"title": r.title, "role": r.role, "organization": r.organization,
                    "sources": [s.as_dict() for s in r.sources]} for r in e.roles],
         "mentions": [{**s.as_dict(), "form": m.form, "score": m.score, "why": m.why} for s, m in e.mentions],
+    }
+
+
+def event_json(ev, names: dict[str, str]) -> dict:
+    """One canonical event in the dossier schema, with every sentence that reports it."""
+    s, e = ev.date.iso()
+    parts = [{"entity": p.key, "role": p.role} for p in ev.participants]
+    who = ", ".join(names.get(p.key, p.key) for p in ev.participants[:4])
+    attrs = dict(ev.attributes)
+    summary = f"{ev.type.replace('_', ' ').lower()}: {who}" + (f" ({s}" + (f"..{e})" if e != s else ")") if s or e else "")
+    sources, seen = [], set()
+    for m in sorted(ev.mentions, key=lambda m: (m.doc, m.sentence.start)):
+        if (m.doc, m.sentence.start) not in seen:
+            seen.add((m.doc, m.sentence.start))
+            sources.append(m.sentence.as_dict())
+    return {
+        "id": ev.id, "type": ev.type, "cameo": ev.cameo, "plover": ev.plover, "summary": summary,
+        "date": {"start": s, "end": e, "precision": ev.date.precision, "basis": ev.date_basis},
+        "announced": None,
+        "location": ev.location,
+        "participants": parts,
+        "attributes": attrs,
+        "modality": ev.modality,
+        "historical": ev.historical,
+        "sources": sources,
+        "evidence": [{"trigger": m.trigger.as_dict(), "date": m.date_span.as_dict() if m.date_span else None,
+                      "modality": m.modality, "historical": m.historical} for m in ev.mentions],
     }

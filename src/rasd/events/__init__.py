@@ -1,0 +1,1 @@
+"""Event layer: typed events per sentence, resolved across documents, stories and contradictions."""

@@ -1,0 +1,17 @@
+"""Event-layer pipeline component: event mentions of one document (cross-document resolution runs later).
+
+Writes ``doc.spans["events"]`` (trigger spans, label = event type) and ``doc.annotations["events"]``."""
+from __future__ import annotations
+
+from ..model import Document
+from ..pipeline import Component
+from .extract import extract
+
+
+def events(doc: Document) -> None:
+    found = extract(doc)
+    doc.annotations["events"] = found
+    doc.spans["events"] = [m.trigger for m in found]
+
+
+EVENTS = Component("events/1", frozenset({"body", "sentences", "mentions", "time"}), frozenset({"events"}), events)

@@ -1,0 +1,358 @@
+"""Events as sentences report them: a trigger word, its type, who took part, where, when, and how sure.
+
+Rule-based by design: there is no Arabic event-annotated corpus to learn from offline, and every decision must
+be explainable to an analyst. The vocabulary is data (``data/events.json``): trigger forms per type, words an
+argument must supply (a signing needs an agreement noun in reach, a break needs relations), modality markers.
+
+* Participants are the linked entity mentions of the trigger's clause (widened to the neighbouring clause when
+  it names fewer than two); "البلدين / الجانبين" resolve to the two countries the article is about; a country
+  adjective counts only on an actor noun ("وزير الدفاع الإسرائيلي", not "مصادر إسرائيلية" or "الشؤون
+  الإيرانية"), and on a military noun ("وحدة كوماندوز مغربية") it means that country's armed forces.
+* Each temporal expression of a sentence dates the trigger nearest to it in its clause (Arabic puts the time
+  after the verb); a year introduced by لـ ("خطة … لسنة 2026") is the plan's year, not the event's.
+* An undated news sentence takes the date of the article's lead event; a reference to an earlier happening
+  ("بعد أشهر من زيارة …", "ذكرى مرور خمس سنوات على التطبيع") is historical and stays undated here.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import timedelta
+
+from ..model import Document, Span
+from ..resolve.kb import load as load_kb
+from ..text.fold import FoldMap, fold
+from ..time.interval import Interval
+from ..time.timex import Timex
+from .lexicon import EventLexicon, forms, lexicon
+from .model import EventMention, Participant
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_CLAUSE = re.compile(r"[،؛;:]")
+_AMOUNT = re.compile(r"(\d[\d.,]*)\s*(مليون|مليار|ألف|الف)?\s*(دولار|درهم|يورو|شيكل|جنيه|ريال)")
+_PARTICIPANT_TYPES = ("PERSON", "ORGANIZATION", "GPE")
+_MEDIA_KINDS = ("news_agency", "outlet")
+_ATTRIBUTION = frozenset({"مصادر", "وسائل", "اعلام", "صحيفه", "صحف", "الصحافه", "وكاله", "لوكاله", "قناه"})
+_LOCATIVE = frozenset({"في", "بمدينه", "مدينه", "بالعاصمه", "العاصمه"})
+_WINDOW_BEFORE, _WINDOW_AFTER = 6, 18
+_ARMED: dict[str, str] = {}
+
+
+def _armed_forces(country: str) -> str | None:
+    if not _ARMED:
+        for e in load_kb().entries.values():
+            if e.kind == "armed_forces" and e.country and e.country not in _ARMED:
+                _ARMED[e.country] = e.id
+    return _ARMED.get(country)
+
+
+def _has(words: list[str], vocab: frozenset[str]) -> bool:
+    return any(f in vocab for w in words for f, _ in forms(w))
+
+
+class _Doc:
+    """The per-document views the extractor needs, computed once."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        fm = FoldMap(doc.body)
+        self.words = [(fm.original(m.start()), fm.original(m.end() - 1) + 1, m.group())
+                      for m in _WORD.finditer(fm.text)]
+        linked = doc.annotations.get("linked")
+        self.mentions = sorted(linked.mentions, key=lambda m: m.start) if linked else []
+        self.timexes: list[Timex] = doc.annotations.get("time", [])
+        self.publication = doc.annotations.get("publication")
+        counts = Counter(m.key for m in self.mentions if m.type == "GPE" and m.key.startswith("country:"))
+        self.dyad = [k for k, _ in counts.most_common(2)]
+        self.kb = load_kb()
+
+    def words_before(self, pos: int, k: int) -> list[str]:
+        out = []
+        for s, e, w in reversed(self.words):
+            if e <= pos:
+                out.append(w)
+                if len(out) == k:
+                    break
+        return out[::-1]
+
+
+def _clauses(body: str, sent: Span) -> list[tuple[int, int]]:
+    text = body[sent.start:sent.end]
+    cuts = [sent.start] + [sent.start + m.start() for m in _CLAUSE.finditer(text)] + [sent.end]
+    return list(zip(cuts, cuts[1:]))
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
+    for k, (a, b) in enumerate(clauses):
+        if a <= pos < b:
+            return k
+    return len(clauses) - 1
+
+
+def extract(doc: Document) -> list[EventMention]:
+    lex = lexicon()
+    d = _Doc(doc)
+    out: list[EventMention] = []
+    for sent in doc.spans.get("sentences", []):
+        swords = [(s, e, w) for s, e, w in d.words if sent.start <= s and e <= sent.end]
+        clauses = _clauses(doc.body, sent)
+        found: list[tuple[EventMention, int]] = []
+        for i, (s, e, w) in enumerate(swords):
+            hit = _trigger(w, lex)
+            if not hit or not _licensed(d, lex, sent, swords, i, *hit):
+                continue
+            found.append((_build(d, lex, sent, clauses, swords, i, *hit), i))
+        _date_sentence(d, lex, sent, clauses, swords, found)
+        out.extend(ev for ev, _ in found)
+    _inherit_dates(d, out)
+    return out
+
+
+def _trigger(word: str, lex: EventLexicon) -> tuple[str, str, str] | None:
+    for form, taken in forms(word):
+        typ = lex.triggers.get(form)
+        if typ:
+            return typ, form, taken
+        if form.startswith("ال") and len(form) > 4 and form[2:] in lex.triggers:
+            return lex.triggers[form[2:]], form[2:], taken + "ال"
+    return None
+
+
+def _licensed(d: _Doc, lex: EventLexicon, sent: Span, swords, i: int, typ: str, form: str, taken: str) -> bool:
+    """Does the context supply what the trigger needs (an agreement for a signing …) and nothing that cancels it?"""
+    window = [x[2] for x in swords[max(0, i - _WINDOW_BEFORE):i + _WINDOW_AFTER]]
+    near = [x[2] for x in swords[max(0, i - 3):i + 5]]
+    if typ in lex.needs and not _has(window, lex.needs[typ]):
+        named = typ in lex.event_names and any(
+            m.type == "EVENT_NAME" and sent.start <= m.start < sent.end for m in d.mentions)
+        if not named:
+            return False
+    if form in lex.needs_for and not _has(window, lex.needs_for[form]):
+        return False
+    if typ in lex.needs_not and _has(near, lex.needs_not[typ]):
+        return False
+    return not (form in lex.needs_not and _has(near, lex.needs_not[form]))
+
+
+def _build(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, i: int, typ: str, form: str, taken: str):
+    doc = d.doc
+    s, e, _ = swords[i]
+    before_sentence = [x[2] for x in swords[:i]]
+    ci = _clause_of(clauses, s)
+    clause_before = [x[2] for x in swords[:i] if x[0] >= clauses[ci][0]][-6:]
+    modality = "happened"
+    if "س" in taken or _has(clause_before, lex.planned):
+        modality = "planned"
+    if _has(before_sentence, lex.expected_strong) or _has(clause_before, lex.expected):
+        modality = "expected"
+    if typ in lex.topic_types and _has(before_sentence[-6:], lex.topic):
+        modality = "topic"  # "تعميق التعاون … وشراء الأسلحة": a subject of cooperation, not a happening
+    if _has(before_sentence[-3:], lex.negation):
+        modality = "denied"
+    nxt = [x[2] for x in swords[i + 1:i + 6]]
+    if typ == "MEET" and form in ("استقبل", "استقبلت") and _has(nxt, frozenset({"وفدا", "وفد", "الوفد"})):
+        typ = "VISIT"
+    participants, location = _participants(d, lex, sent, clauses, ci, s, typ, form)
+    attributes: dict = {}
+    ments = [m for m in d.mentions if sent.start <= m.start < sent.end]
+    reach = 20 if "ال" + form in lex.anaphoric or form in lex.anaphoric else 60  # "التوقيع عليه …" refers back: only an agreement right after
+    after = [m for m in ments if m.type == "AGREEMENT" and 0 <= m.start - e <= reach]
+    before = [m for m in ments if m.type == "AGREEMENT" and 0 <= s - m.end <= 60]
+    if after or before:
+        attributes["agreement"] = (after or before[::-1])[0].key
+    names = [m for m in ments if m.type == "EVENT_NAME" and abs(m.start - s) <= 120]
+    if names:
+        attributes["event_name"] = min(names, key=lambda m: abs(m.start - s)).key
+    text = doc.body[sent.start:sent.end]
+    folded = " ".join(x[2] for x in swords)
+    domains = [dom for dom, phrases in lex.domains if any(p in folded for p in phrases)]
+    if domains:
+        attributes["domains"] = domains
+    if typ == "MEET" and nxt and nxt[0] in lex.ordinals:
+        attributes["session"] = lex.ordinals[nxt[0]]
+    amounts = [m.group(0) for m in _AMOUNT.finditer(text)]
+    if amounts:
+        attributes["amounts"] = amounts
+    anaphoric = (form in lex.anaphoric or "ال" + form in lex.anaphoric) and "ال" in taken + form[:2]
+    ev = EventMention(doc=doc.id, type=typ, trigger=doc.span(s, e, typ), sentence=sent, participants=participants,
+                      location=location, attributes=attributes, modality=modality, anaphoric=anaphoric)
+    back = before_sentence[-6:]
+    if _has(back, lex.relative_to_event) or _has(before_sentence[-2:], lex.since_words) or _counted_from(
+            clause_before_all(swords, i, clauses[ci][0]), lex):
+        ev.historical = True  # "ذكرى مرور خمس سنوات على التطبيع", "منذ توقيع", "بعد أشهر من زيارة"
+    return ev
+
+
+def clause_before_all(swords, i: int, start: int) -> list[str]:
+    return [x[2] for x in swords[:i] if x[0] >= start]
+
+
+def _counted_from(words: list[str], lex: EventLexicon) -> bool:
+    """"بعد أشهر من", "قبل عامين على": the event is a reference point some time before another."""
+    for k in range(len(words) - 2):
+        if words[k] in ("بعد", "قبل", "وبعد", "وقبل") and _has(words[k + 1:k + 2], lex.relative_units) \
+                and words[k + 2] in ("من", "علي"):
+            return True
+    return False
+
+
+def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos: int, typ: str, form: str):
+    """Participants from the trigger's clause, widened to its neighbours while fewer than two are named."""
+    lo, hi = ci, ci
+    out, location = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form)
+    out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
+    while len({p.key for p in out}) < 2 and (lo > 0 or hi < len(clauses) - 1):
+        lo, hi = max(0, lo - 1), min(len(clauses) - 1, hi + 1)
+        out, loc2 = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form)
+        out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
+        location = location or loc2
+    return out, location
+
+
+def _with_dyad(d: _Doc, lex: EventLexicon, out: list[Participant], a: int, b: int) -> list[Participant]:
+    """"البلدين", "الجانبين", or a joint body ("اللجنة العسكرية المشتركة") bring in the article's two countries."""
+    words = [w for s, e, w in d.words if a <= s and e <= b]
+    joint = any(p.span is not None and p.key.startswith("new:ORGANIZATION") and _has(fold(p.span.text).split(), lex.joint)
+                for p in out)
+    if _has(words, lex.dyad) or joint:
+        seen = {p.key for p in out}
+        out = out + [Participant(k, "party") for k in d.dyad if k not in seen]
+    return out
+
+
+def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, typ: str, form: str):
+    doc = d.doc
+    out: list[Participant] = []
+    location = None
+    seen: set[str] = set()
+    host_taken = False
+    for m in d.mentions:
+        if not (a <= m.start < b) or (m.type not in _PARTICIPANT_TYPES and m.type != "LOCATION"):
+            continue
+        entry = d.kb.entries.get(m.kb) if m.kb else None
+        prev = d.words_before(m.start, 3)
+        prev1 = prev[-1] if prev else ""
+        attached = doc.body[m.start - 1:m.start] if m.start else ""
+        locative = prev1 in _LOCATIVE or attached == "ب"
+        if m.type == "LOCATION" or (m.kb or "").startswith(("place:", "region:")):
+            if locative and location is None:
+                location = m.key
+            continue
+        if entry is not None and entry.kind in _MEDIA_KINDS:
+            continue
+        key = m.key
+        if m.form == "adjective":
+            if _has(prev, _ATTRIBUTION) or not _has(prev, lex.actor_nouns):
+                continue
+            if m.type == "GPE" and _has(prev, lex.military_nouns):
+                key = _armed_forces(key.split(":", 1)[1]) or key
+        if locative and m.type == "GPE" and m.form == "name" and typ != "VISIT" and location is None:
+            location = key
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        role = _role(typ, form, m, pos, prev1, attached, host_taken, not out)
+        host_taken = host_taken or role == "host"
+        out.append(Participant(key, role, doc.span(m.start, m.end, key)))
+    return out, location
+
+
+def _role(typ: str, form: str, m, pos: int, prev1: str, attached: str, host_taken: bool, first: bool) -> str:
+    after = m.start > pos
+    if typ == "VISIT":
+        if form in ("استقبل", "استقبلت"):
+            return "host" if after and not host_taken else "visitor"
+        return "host" if after and (prev1 == "الي" or attached == "ل") else "visitor"
+    if typ == "MEET" and form in ("استقبل", "استقبلت", "استقبال"):
+        if prev1 == "طرف":
+            return "host"
+        return "host" if after and not host_taken else "guest"
+    if typ == "SIGN_AGREEMENT":
+        return "signatory"
+    if typ == "STATEMENT":
+        return "speaker" if first else "target"
+    if typ == "PROCUREMENT":
+        return "supplier" if prev1 == "من" else "buyer"
+    if typ in ("ESTABLISH_RELATIONS", "SEVER_RELATIONS"):
+        return "party"
+    if typ == "PROTEST":
+        return "protester" if not after else "target"
+    return "participant"
+
+
+def _usable_timexes(d: _Doc, sent: Span) -> list[Timex]:
+    body = d.doc.body
+    out = []
+    for t in d.timexes:
+        if not (sent.start <= t.start < sent.end) or t.role == "until":
+            continue
+        if t.start and body[t.start - 1] == "ل":  # لسنة 2026: the plan's year, not the event's
+            continue
+        if any(m.type in ("AGREEMENT", "EVENT_NAME") and m.start <= t.start < m.end for m in d.mentions):
+            continue
+        out.append(t)
+    return out
+
+
+def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, found) -> None:
+    """Give each temporal expression to the trigger nearest it in its clause (preferring the trigger before it)."""
+    if not found:
+        return
+    body = d.doc.body
+    assigned: dict[int, list[Timex]] = {}
+    for t in _usable_timexes(d, sent):
+        tc = _clause_of(clauses, t.start)
+
+        def cost(k: int) -> tuple[int, int]:
+            ev = found[k][0]
+            same = _clause_of(clauses, ev.trigger.start) == tc
+            gap = t.start - ev.trigger.end if t.start >= ev.trigger.end else 2 * (ev.trigger.start - t.end)
+            return (0 if same else 1, gap)
+        assigned.setdefault(min(range(len(found)), key=cost), []).append(t)
+    pub = d.publication.interval if d.publication is not None and d.publication.known else None
+    for k, (ev, _i) in enumerate(found):
+        ts = sorted(assigned.get(k, []), key=lambda t: abs(t.start - ev.trigger.start))
+        if not ts:
+            continue
+        best = ts[0]
+        value, basis, weekday = best.value, [f"{best.text!r}: {best.basis}"], _weekday_of(best)
+        for t in ts[1:]:  # adjacent expressions say one thing: "هذا الأسبوع (الجمعة)"
+            gap = body[min(t.end, best.end):max(t.start, best.start)]
+            if len(gap) <= 3 and not gap.strip(" ()،,-"):
+                both = value.intersect(t.value)
+                if both is not None:
+                    value = both
+                    basis.append(f"with {t.text!r}")
+                    weekday = weekday if weekday is not None else _weekday_of(t)
+        ev.date, ev.date_basis, ev.own_date, ev.weekday = value, basis, True, weekday
+        ev.date_span = d.doc.span(best.start, best.end, "date")
+        if best.role == "since":
+            ev.historical = True
+        if pub is not None and pub.start and value.end and value.end < pub.start - timedelta(days=180):
+            ev.historical = True
+    # an undated event in the clause right after a historical one shares its past ("… زيارة غانتس حيث تم توقيع")
+    for k in range(1, len(found)):
+        ev, prev = found[k][0], found[k - 1][0]
+        if not ev.own_date and prev.historical and _clause_of(clauses, ev.trigger.start) - \
+                _clause_of(clauses, prev.trigger.start) <= 1:
+            ev.historical = True
+
+
+def _weekday_of(t: Timex) -> int | None:
+    return getattr(t.spec, "weekday", None)
+
+
+def _inherit_dates(d: _Doc, events: list[EventMention]) -> None:
+    """Undated news sentences take the date of the article's lead event (the first dated news event)."""
+    lead = next((e for e in events if e.own_date and not e.historical and e.modality == "happened"), None)
+    pub = d.publication.interval if d.publication is not None and d.publication.known else None
+    for e in events:
+        if e.own_date or e.historical:
+            continue
+        if lead is not None:
+            e.date = lead.date
+            e.date_basis = [f"undated in its sentence: the article's lead event ({lead.trigger.text!r}, {lead.date})"]
+        elif pub is not None:
+            e.date = Interval(pub.start - timedelta(days=30) if pub.start else None, pub.end)
+            e.date_basis = [f"undated in its sentence: reported as news, within 30 days before publication {pub}"]

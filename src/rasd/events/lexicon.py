@@ -1,0 +1,92 @@
+"""The event vocabulary (``data/events.json``), folded once into lookup tables."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..data import load_json
+from ..text.fold import fold
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    triggers: dict[str, str]  # folded trigger form → event type
+    needs: dict[str, frozenset[str]]  # type → words one of which the clause must hold
+    needs_for: dict[str, frozenset[str]]  # trigger form → words one of which the sentence must hold
+    needs_not: dict[str, frozenset[str]]  # type or trigger form → words that cancel it
+    anaphoric: frozenset[str]
+    event_names: frozenset[str]  # types whose trigger may be a named event (الأسد الإفريقي)
+    codes: dict[str, dict]
+    refinements: list[dict]
+    domains: list[tuple[str, tuple[str, ...]]]
+    negation: frozenset[str]
+    expected: frozenset[str]
+    planned: frozenset[str]
+    historical: frozenset[str]
+    relative_to_event: frozenset[str]
+    dyad: frozenset[str]
+    military_nouns: frozenset[str]
+    ordinals: dict[str, int]
+    claims: dict
+    topic: frozenset[str]
+    topic_types: frozenset[str]
+    relative_units: frozenset[str]
+    actor_nouns: frozenset[str]
+    since_words: frozenset[str]
+    follow_words: frozenset[str]
+    expected_strong: frozenset[str]
+    joint: frozenset[str]
+
+
+def _f(words) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+@cache
+def lexicon() -> EventLexicon:
+    d = load_json("events.json")
+    triggers: dict[str, str] = {}
+    needs, needs_for, needs_not, anaphoric, names = {}, {}, {}, set(), set()
+    for typ, spec in d["types"].items():
+        for t in spec["triggers"]:
+            triggers[fold(t)] = typ
+        if spec.get("needs"):
+            needs[typ] = _f(spec["needs"])
+        for t, words in spec.get("needs_for", {}).items():
+            needs_for[fold(t)] = _f(words)
+        nn = spec.get("needs_not")
+        if isinstance(nn, list):
+            needs_not[typ] = _f(nn)
+        elif isinstance(nn, dict):
+            for t, words in nn.items():
+                needs_not[fold(t)] = _f(words)
+        anaphoric |= _f(spec.get("anaphoric", []))
+        if spec.get("event_names"):
+            names.add(typ)
+    return EventLexicon(
+        triggers=triggers, needs=needs, needs_for=needs_for, needs_not=needs_not, anaphoric=frozenset(anaphoric),
+        event_names=frozenset(names), codes=d["codes"], refinements=d["code_refinements"],
+        domains=[(dom, tuple(fold(p) for p in phrases)) for dom, phrases in d["domains"].items()],
+        negation=_f(d["modality"]["negation"]), expected=_f(d["modality"]["expected"]),
+        planned=_f(d["modality"]["planned"]), historical=_f(d["historical"]),
+        relative_to_event=_f(d["relative_to_event"]), dyad=_f(d["dyad"]), military_nouns=_f(d["military_nouns"]),
+        ordinals={fold(k): v for k, v in d["ordinals"].items()}, claims=d["claims"],
+        topic=_f(d["modality"]["topic"]), topic_types=frozenset(d["topic_types"]),
+        relative_units=_f(d["relative_units"]), actor_nouns=_f(d["actor_nouns"]),
+        since_words=_f(d["since_words"]), follow_words=_f(d["follow_words"]),
+        expected_strong=_f(d["modality"]["expected_strong"]), joint=_f(d["joint"]),
+    )
+
+
+def forms(word: str) -> list[tuple[str, str]]:
+    """A folded word with the proclitics it may carry taken off, each with what was taken (و ف ب ل ك س)."""
+    out = [(word, "")]
+    rest, taken = word, ""
+    if len(rest) > 3 and rest[0] in "وف":
+        rest, taken = rest[1:], rest[0]
+        out.append((rest, taken))
+    if len(rest) > 3 and rest[0] in "بلكس":
+        if rest.startswith("لل"):
+            out.append(("ال" + rest[2:], taken + "ل"))
+        out.append((rest[1:], taken + rest[0]))
+    return out

@@ -1,0 +1,272 @@
+"""From event mentions to canonical events: coreference inside an article, then resolution across articles.
+
+Inside an article, mentions of one type merge when they share a sentence, when a definite event noun refers
+back ("التوقيع", "اللقاء", "الاجتماع" → the latest event of that type), or when one is a less specific report of
+the other (its people are a subset; an account without people names only parties the other implies — a
+person's country and office, an office's country). Two reports in one article naming different people stay
+two events (بوريطة يستقبل جانتس / بلخير يستقبل جانتس).
+
+Across articles, a group joins the canonical event of its type that it is compatible with and shares the most
+with: date intervals must intersect (the canonical date is their intersection, so a precise source narrows a
+vague one and incompatible values are never averaged), named people must not be disjoint, a named exercise or
+a signed agreement must be the same, and it must share two participants (or one plus the agreement, the event
+name or the trigger word). A weekday that differs between sources of one event is kept as a contradiction.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import make_id
+from ..resolve.kb import load as load_kb
+from ..time.interval import Interval
+from .lexicon import lexicon
+from .model import Event, EventMention, Participant
+
+KEEP_MODALITIES = ("happened", "planned")
+
+
+@dataclass
+class Group:
+    type: str
+    mentions: list[EventMention]
+    keys: set[str]
+    date: Interval
+    attrs: dict = field(default_factory=dict)
+
+    @property
+    def doc(self) -> str:
+        return self.mentions[0].doc
+
+    persons: set[str] = field(default_factory=set)
+
+    @property
+    def historical(self) -> bool:
+        return all(m.historical for m in self.mentions)
+
+    @property
+    def anaphoric_only(self) -> bool:
+        return all(m.anaphoric for m in self.mentions)
+
+    @property
+    def triggers(self) -> set[str]:
+        return {m.trigger.text for m in self.mentions}
+
+    def add(self, m: EventMention, keys: set[str], persons: set[str], date: Interval, attrs: dict) -> None:
+        self.mentions.append(m)
+        self.keys |= keys
+        self.persons |= persons
+        self.date = date
+        for a, v in attrs.items():
+            self.attrs.setdefault(a, v)
+
+
+def implied(keys: set[str]) -> set[str]:
+    """Keys with what they imply: a person's country and the body they hold office in, a body's country."""
+    kb = load_kb()
+    out = set(keys)
+    for k in keys:
+        e = kb.entries.get(k)
+        if e is None:
+            continue
+        if e.country:
+            out.add(f"country:{e.country}")
+        for t in e.roles:
+            if t.of:
+                out.add(t.of if ":" in t.of else f"country:{t.of}")
+    return out
+
+
+def _date_join(a: Interval, b: Interval) -> Interval | None:
+    if not a.known:
+        return b
+    if not b.known:
+        return a
+    return a.intersect(b)
+
+
+def _people_compatible(pa: set[str], ka: set[str], pb: set[str], kb_: set[str]) -> bool:
+    if pa and pb:
+        return bool(pa & pb) and (pa <= pb or pb <= pa)
+    if pa or pb:  # one names people, the other only parties: those parties must be implied by the first
+        plain, rich = (ka, kb_) if not pa else (kb_, ka)
+        return plain <= implied(rich)
+    return bool(ka & kb_) and (ka <= implied(kb_) or kb_ <= implied(ka))
+
+
+def coreference(mentions: list[EventMention], key_of, is_person) -> list[Group]:
+    """Groups of one article's mentions that report the same happening."""
+    groups: list[Group] = []
+    for m in sorted(mentions, key=lambda m: m.trigger.start):
+        if m.modality not in KEEP_MODALITIES or (m.modality == "planned" and not m.own_date):
+            continue
+        keys = {key_of(m.doc, p.key) for p in m.participants}
+        persons = {k for k in keys if is_person(k)}
+        attrs = {a: m.attributes[a] for a in ("agreement", "event_name", "session") if a in m.attributes}
+        if "agreement" in attrs:
+            attrs["agreement"] = key_of(m.doc, attrs["agreement"])
+        same_type = [g for g in groups if g.type == m.type]
+        target = next((g for g in reversed(same_type) if any(x.sentence.start == m.sentence.start
+                                                             for x in g.mentions)), None)
+        if target is None and m.anaphoric and same_type:
+            target = same_type[-1]
+        if target is None:
+            for g in reversed(same_type):
+                if g.historical != m.historical:
+                    continue
+                if _conflict(g.attrs, attrs, m.type):
+                    continue
+                if _date_join(g.date, m.date) is None:
+                    continue
+                if _people_compatible(g.persons, g.keys, persons, keys):
+                    target = g
+                    break
+        if target is None:
+            groups.append(Group(m.type, [m], set(keys), m.date, attrs, persons))
+            continue
+        target.add(m, keys, persons, _date_join(target.date, m.date) or target.date, attrs)
+    return groups
+
+
+def _conflict(a: dict, b: dict, typ: str) -> bool:
+    if a.get("event_name") and b.get("event_name") and a["event_name"] != b["event_name"]:
+        return True
+    return typ == "SIGN_AGREEMENT" and bool(a.get("agreement") and b.get("agreement")) and \
+        a["agreement"] != b["agreement"]
+
+
+def canonicalize(groups: list[Group]) -> list[tuple[list[Group], Interval]]:
+    """Cluster the groups of all articles into canonical events."""
+    order = sorted(groups, key=lambda g: (g.anaphoric_only, not g.date.closed,
+                                          _width(g.date), g.doc, g.mentions[0].trigger.start))
+    clusters: list[dict] = []
+    for g in order:
+        best, best_score = None, 0.0
+        for c in clusters:
+            if c["type"] != g.type or g.doc in c["docs"]:
+                continue
+            date = _date_join(c["date"], g.date)
+            if date is None or _conflict(c["attrs"], g.attrs, g.type):
+                continue
+            pc, pg = c["persons"], g.persons
+            if pc and pg and not pc & pg:
+                continue
+            shared = c["keys"] & g.keys
+            same_attr = any(c["attrs"].get(a) and c["attrs"].get(a) == g.attrs.get(a)
+                            for a in ("agreement", "event_name", "session"))
+            same_word = bool(c["triggers"] & g.triggers)
+            if not (len(shared) >= 2 or (shared and (same_attr or same_word or min(len(c["keys"]), len(g.keys)) <= 1))):
+                continue
+            if not g.date.known and not (same_attr or len(shared) >= 2):
+                continue
+            score = 2 * len(shared) + 3 * same_attr + same_word + (c["date"].known and g.date.known) + \
+                0.1 * len(c["docs"])
+            if score > best_score:
+                best, best_score = c, score
+        if best is None:
+            clusters.append({"type": g.type, "groups": [g], "docs": {g.doc}, "date": g.date, "keys": set(g.keys),
+                             "persons": set(g.persons), "attrs": dict(g.attrs), "triggers": set(g.triggers)})
+            continue
+        best["groups"].append(g)
+        best["docs"].add(g.doc)
+        best["date"] = _date_join(best["date"], g.date) or best["date"]
+        best["keys"] |= g.keys
+        best["persons"] |= g.persons
+        best["triggers"] |= g.triggers
+        for a, v in g.attrs.items():
+            best["attrs"].setdefault(a, v)
+    return [(c["groups"], c["date"]) for c in clusters]
+
+
+def _width(iv: Interval) -> int:
+    return (iv.end - iv.start).days if iv.closed else 10 ** 6
+
+
+def build_events(mentions: list[EventMention], key_of, is_person) -> tuple[list[Event], list[dict]]:
+    """Canonical events (exportable ones) and the weekday contradictions among their sources.
+
+    ``key_of(doc, key)`` maps a mention's entity key to the resolved entity id; ``is_person(id)`` tells people."""
+    lex = lexicon()
+    by_doc: dict[str, list[EventMention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.doc].append(m)
+    groups = [g for doc in sorted(by_doc) for g in coreference(by_doc[doc], key_of, is_person)]
+    events: list[Event] = []
+    contradictions: list[dict] = []
+    for members, date in canonicalize(groups):
+        ms = [m for g in members for m in g.mentions]
+        if all(m.anaphoric for m in ms):
+            continue  # "التوقيع" with nothing it could refer to
+        parts: dict[str, Participant] = {}
+        for m in ms:
+            for p in m.participants:
+                k = key_of(m.doc, p.key)
+                if k not in parts or (parts[k].role in ("party", "participant") and p.role not in ("party",)):
+                    parts[k] = Participant(k, p.role, p.span)
+        typ = members[0].type
+        minimum = 1 if typ in ("STATEMENT", "PROTEST") else 2
+        if len(parts) < minimum:
+            continue
+        attrs: dict = {}
+        for m in ms:
+            for a, v in m.attributes.items():
+                if a == "domains":
+                    attrs.setdefault("domains", [])
+                    attrs["domains"] += [x for x in v if x not in attrs["domains"]]
+                elif a == "agreement":
+                    attrs.setdefault(a, key_of(m.doc, v))
+                else:
+                    attrs.setdefault(a, v)
+        loc = next((key_of(m.doc, m.location) for m in ms if m.location), None)
+        basis = []
+        for g in members:
+            for m in g.mentions:
+                for b in m.date_basis:
+                    line = f"{m.doc[:12]}: {b}"
+                    if line not in basis:
+                        basis.append(line)
+        code = lex.codes.get(typ, {})
+        cameo, plover = code.get("cameo"), code.get("plover")
+        for r in lex.refinements:
+            if r["type"] != typ:
+                continue
+            if "trigger" in r and not any(m.trigger.text in r["trigger"] or _base(m.trigger.text) in r["trigger"]
+                                          for m in ms):
+                continue
+            if "role" in r and not any(p.role == r["role"] for p in parts.values()):
+                continue
+            if "domain" in r and r["domain"] not in attrs.get("domains", []):
+                continue
+            cameo, plover = r.get("cameo", cameo), r.get("plover", plover)
+        first = min(ms, key=lambda m: (m.doc, m.trigger.start))
+        ev = Event(id=make_id("evt", typ, f"{first.doc}:{first.trigger.start}"), type=typ, mentions=ms, date=date,
+                   date_basis=basis, participants=list(parts.values()), location=loc, attributes=attrs,
+                   cameo=cameo, plover=plover, historical=all(m.historical for m in ms),
+                   modality="happened" if any(m.modality == "happened" for m in ms) else "planned")
+        events.append(ev)
+        contradictions += _weekday_contradictions(ev)
+    events.sort(key=lambda e: (e.date.start or e.date.end or Interval().start or _FAR, e.id))
+    return events, contradictions
+
+
+def _base(text: str) -> str:
+    from ..text.fold import fold
+    return fold(text)
+
+
+_FAR = __import__("datetime").date(9999, 12, 31)
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekday_contradictions(ev: Event) -> list[dict]:
+    by_day: dict[int, list[EventMention]] = defaultdict(list)
+    for m in ev.mentions:
+        if m.weekday is not None and m.date_span is not None:
+            by_day[m.weekday].append(m)
+    if len(by_day) < 2:
+        return []
+    values = [{"value": _WEEKDAYS[wd], "sources": [m.date_span.as_dict() for m in ms]}
+              for wd, ms in sorted(by_day.items())]
+    return [{"id": make_id("contra", ev.id, "weekday"), "subject": ev.id, "property": "weekday",
+             "about": f"weekday of {ev.type}", "values": values}]

@@ -1,0 +1,111 @@
+"""Stories: articles about the same happening, however copied or reworded.
+
+Two signals, joined with union-find:
+* near duplicates — MinHash over word 5-gram shingles of the folded body, candidates from an LSH index
+  (datasketch). The threshold comes from a measured curve (``scripts/bench_stories.py``), not a guess;
+* shared news events — two articles whose canonical event is news in both (not a historical mention in
+  either) report the same happening, however worded.
+The LSH index takes articles one at a time, so adding one costs the same whatever the store holds.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from datasketch import MinHash, MinHashLSH
+
+from ..model import make_id
+from ..text.fold import fold
+from .model import Event
+
+SHINGLE = 5
+NUM_PERM = 128
+THRESHOLD = 0.5  # Jaccard of 5-gram shingles; see README (bench_stories curve) for why
+_WORD = re.compile(r"[^\W_]+")
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
+    words = _WORD.findall(fold(text))
+    if len(words) < k:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i:i + k]).encode() for i in range(len(words) - k + 1)}
+
+
+class NearDuplicates:
+    """An incremental near-duplicate index: ``add`` returns the earlier documents this one nearly copies."""
+
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM):
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.num_perm = num_perm
+        self.threshold = threshold
+        self.sigs: dict[str, MinHash] = {}
+
+    def signature(self, text: str) -> MinHash:
+        m = MinHash(num_perm=self.num_perm)
+        sh = shingles(text)
+        if sh:
+            m.update_batch(list(sh))
+        return m
+
+    def add(self, doc_id: str, text: str) -> list[str]:
+        if doc_id in self.sigs:
+            return []
+        sig = self.signature(text)
+        hits = [d for d in self.lsh.query(sig) if self.sigs[d].jaccard(sig) >= self.threshold]
+        self.lsh.insert(doc_id, sig)
+        self.sigs[doc_id] = sig
+        return hits
+
+
+class _UF:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def stories(docs: Iterable[tuple[str, str, str | None]], events: list[Event]) -> tuple[dict[str, str], list[dict]]:
+    """``docs`` as (id, body, title). Returns doc id → story id, and the stories (id, title, documents, events,
+    why: which links joined them)."""
+    uf = _UF()
+    titles: dict[str, str | None] = {}
+    why: dict[tuple[str, str], str] = {}
+    index = NearDuplicates()
+    for doc_id, body, title in docs:
+        uf.find(doc_id)
+        titles[doc_id] = title
+        for other in index.add(doc_id, body):
+            uf.union(doc_id, other)
+            why[tuple(sorted((doc_id, other)))] = "near-duplicate text"
+    for ev in events:
+        news_docs = sorted({m.doc for m in ev.mentions if not m.historical}
+                           - {m.doc for m in ev.mentions if m.historical})
+        for a, b in zip(news_docs, news_docs[1:]):
+            uf.union(a, b)
+            why.setdefault((a, b), f"same news event {ev.type} {ev.id}")
+    members: dict[str, list[str]] = {}
+    for d in titles:
+        members.setdefault(uf.find(d), []).append(d)
+    story_of: dict[str, str] = {}
+    out = []
+    for root, ds in sorted(members.items()):
+        ds.sort()
+        sid = make_id("story", ds[0], str(len(ds)))
+        for d in ds:
+            story_of[d] = sid
+        evs = [e.id for e in events if {m.doc for m in e.mentions} & set(ds)
+               and any(not m.historical for m in e.mentions if m.doc in ds)]
+        links = sorted({w for (a, b), w in why.items() if a in ds})
+        out.append({"id": sid, "title": next((titles[d] for d in ds if titles[d]), None), "documents": ds,
+                    "events": evs, "links": links})
+    return story_of, out
