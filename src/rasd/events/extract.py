@@ -168,6 +168,11 @@ def _build(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, i: int, typ:
     domains = [dom for dom, phrases in lex.domains if any(p in folded for p in phrases)]
     if domains:
         attributes["domains"] = domains
+    if typ == "SIGN_AGREEMENT":
+        years = [t for t in d.timexes if sent.start <= t.start < sent.end and t.precision == "year" and t.start
+                 and (doc.body[t.start - 1] == "ل" or d.words_before(t.start, 1) == ["حول"])]
+        if years:  # "خطة العمل … لسنة 2026": the plan is known by its year
+            attributes["for_year"] = years[0].value.start.year
     if typ == "MEET" and nxt and nxt[0] in lex.ordinals:
         attributes["session"] = lex.ordinals[nxt[0]]
     amounts = [m.group(0) for m in _AMOUNT.finditer(text)]
@@ -216,7 +221,7 @@ def _with_dyad(d: _Doc, lex: EventLexicon, out: list[Participant], a: int, b: in
                 for p in out)
     if _has(words, lex.dyad) or joint:
         seen = {p.key for p in out}
-        out = out + [Participant(k, "party") for k in d.dyad if k not in seen]
+        out = out + [Participant(k, "party", None, "dyad") for k in d.dyad if k not in seen]
     return out
 
 
@@ -254,7 +259,12 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         seen.add(key)
         role = _role(typ, form, m, pos, prev1, attached, host_taken, not out)
         host_taken = host_taken or role == "host"
-        out.append(Participant(key, role, doc.span(m.start, m.end, key)))
+        out.append(Participant(key, role, doc.span(m.start, m.end, key), "adjective" if m.form == "adjective" else ""))
+        if m.type == "PERSON" and entry is not None:
+            for t in entry.roles:  # the body a named official acts for (كوخافي → the IDF)
+                if t.of and ":" in t.of and t.of not in seen:
+                    seen.add(t.of)
+                    out.append(Participant(t.of, "on behalf of", None, "office"))
     return out, location
 
 
@@ -304,12 +314,19 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
     for t in _usable_timexes(d, sent):
         tc = _clause_of(clauses, t.start)
 
+        ca, cb = clauses[tc]
+        bare = len(body[ca:cb].strip(" ،,؛;:.")) <= len(t.text) + 4  # "، في الآونة الأخيرة،"
+
         def cost(k: int) -> tuple[int, int]:
             ev = found[k][0]
             same = _clause_of(clauses, ev.trigger.start) == tc
             gap = t.start - ev.trigger.end if t.start >= ev.trigger.end else 2 * (ev.trigger.start - t.end)
             return (0 if same else 1, gap)
-        assigned.setdefault(min(range(len(found)), key=cost), []).append(t)
+        k = min(range(len(found)), key=cost)
+        ev = found[k][0]
+        if _clause_of(clauses, ev.trigger.start) != tc and t.start < ev.trigger.start and not bare:
+            continue  # a time in an earlier clause belongs to that clause's verb
+        assigned.setdefault(k, []).append(t)
     pub = d.publication.interval if d.publication is not None and d.publication.known else None
     for k, (ev, _i) in enumerate(found):
         ts = sorted(assigned.get(k, []), key=lambda t: abs(t.start - ev.trigger.start))
@@ -331,6 +348,14 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
             ev.historical = True
         if pub is not None and pub.start and value.end and value.end < pub.start - timedelta(days=180):
             ev.historical = True
+    # "أقام علاقات …، إثر توقيع اتفاقات أوسلو … عام 1993": an undated event dated by the one it follows
+    for k in range(len(found) - 1):
+        ev, nxt_ev = found[k][0], found[k + 1][0]
+        before_next = d.words_before(nxt_ev.trigger.start, 1)
+        if not ev.own_date and nxt_ev.own_date and _has(before_next, lex.follow_words):
+            ev.date, ev.own_date = nxt_ev.date, True
+            ev.date_basis = [f"follows {nxt_ev.trigger.text!r}: {b}" for b in nxt_ev.date_basis]
+            ev.historical = ev.historical or nxt_ev.historical
     # an undated event in the clause right after a historical one shares its past ("… زيارة غانتس حيث تم توقيع")
     for k in range(1, len(found)):
         ev, prev = found[k][0], found[k - 1][0]

@@ -15,6 +15,7 @@ class Participant:
     key: str  # entity key (KB id or "new:TYPE:…"), mapped to an entity id at export
     role: str
     span: Span | None = None  # where the sentence names it (None when resolved from "البلدين")
+    via: str = ""  # "adjective" (وزير الدفاع الإسرائيلي), "dyad" (البلدين), "office" (a named person's body)
 
 
 @dataclass(slots=True)

@@ -24,6 +24,8 @@ from .lexicon import lexicon
 from .model import Event, EventMention, Participant
 
 KEEP_MODALITIES = ("happened", "planned")
+IDENTITY = ("agreement", "event_name", "session", "for_year")  # attributes that name one happening
+WIDE_DAYS = 62  # a date wider than this (or open) cannot alone make two reports one event
 
 
 @dataclass
@@ -102,14 +104,18 @@ def coreference(mentions: list[EventMention], key_of, is_person) -> list[Group]:
             continue
         keys = {key_of(m.doc, p.key) for p in m.participants}
         persons = {k for k in keys if is_person(k)}
-        attrs = {a: m.attributes[a] for a in ("agreement", "event_name", "session") if a in m.attributes}
+        attrs = {a: m.attributes[a] for a in IDENTITY if a in m.attributes}
         if "agreement" in attrs:
             attrs["agreement"] = key_of(m.doc, attrs["agreement"])
         same_type = [g for g in groups if g.type == m.type]
-        target = next((g for g in reversed(same_type) if any(x.sentence.start == m.sentence.start
-                                                             for x in g.mentions)), None)
-        if target is None and m.anaphoric and same_type:
-            target = same_type[-1]
+        target = next((g for g in reversed(same_type) if g.historical == m.historical and any(
+            x.sentence.start == m.sentence.start for x in g.mentions)), None)
+        if target is None:  # the same named exercise, agreement, session or plan year
+            target = next((g for g in reversed(same_type) if any(
+                attrs.get(a) and g.attrs.get(a) == attrs.get(a) for a in IDENTITY)
+                and not _conflict(g.attrs, attrs, m.type)), None)
+        if target is None and m.anaphoric and same_type:  # "التوقيع", "الزيارة": the salient one so far
+            target = max(reversed(same_type), key=lambda g: len(g.mentions))
         if target is None:
             for g in reversed(same_type):
                 if g.historical != m.historical:
@@ -153,11 +159,12 @@ def canonicalize(groups: list[Group]) -> list[tuple[list[Group], Interval]]:
                 continue
             shared = c["keys"] & g.keys
             same_attr = any(c["attrs"].get(a) and c["attrs"].get(a) == g.attrs.get(a)
-                            for a in ("agreement", "event_name", "session"))
+                            for a in IDENTITY)
+            vague = _width(c["date"]) > WIDE_DAYS or _width(g.date) > WIDE_DAYS
+            if vague and not (same_attr or (pc & pg)):
+                continue
             same_word = bool(c["triggers"] & g.triggers)
             if not (len(shared) >= 2 or (shared and (same_attr or same_word or min(len(c["keys"]), len(g.keys)) <= 1))):
-                continue
-            if not g.date.known and not (same_attr or len(shared) >= 2):
                 continue
             score = 2 * len(shared) + 3 * same_attr + same_word + (c["date"].known and g.date.known) + \
                 0.1 * len(c["docs"])
@@ -202,8 +209,14 @@ def build_events(mentions: list[EventMention], key_of, is_person) -> tuple[list[
             for p in m.participants:
                 k = key_of(m.doc, p.key)
                 if k not in parts or (parts[k].role in ("party", "participant") and p.role not in ("party",)):
-                    parts[k] = Participant(k, p.role, p.span)
+                    parts[k] = Participant(k, p.role, p.span, p.via if k not in parts else parts[k].via)
         typ = members[0].type
+        people = [k for k in parts if is_person(k)]
+        if typ == "MEET" and len(people) >= 2:  # a meeting of named people: their titles' countries are not parties
+            implied_by = implied(set(people))
+            parts = {k: p for k, p in parts.items() if not (p.via == "adjective" and k in implied_by)}
+        if not date.known and all(m.historical for m in ms):
+            continue  # an undated mention of an earlier happening is context, not a timeline entry
         minimum = 1 if typ in ("STATEMENT", "PROTEST") else 2
         if len(parts) < minimum:
             continue
