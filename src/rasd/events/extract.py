@@ -103,6 +103,22 @@ def extract(doc: Document) -> list[EventMention]:
                 continue
             found.append((_build(d, lex, sent, clauses, swords, i, *hit), i))
         _date_sentence(d, lex, sent, clauses, swords, found)
+        head = [x[2] for x in swords[:3]]
+        if len(head) >= 2 and _has(head[:2], lex.follow_words) and _has(head[1:3], lex.demonstratives):
+            # "إثر هذا الاتفاق، تم فتح …": after what the previous sentence reported
+            prev = out[-1] if out else None
+            for ev, _ in found:
+                if ev.own_date:
+                    continue
+                ev.attributes["follows_previous"] = True
+                if prev is not None and prev.date.known and not prev.historical:  # the same news, told on
+                    ev.date, ev.own_date = prev.date, True
+                    ev.date_basis = [f"after {prev.trigger.text!r} of the previous sentence: {b}"
+                                     for b in prev.date_basis]
+                elif prev is not None and prev.date.known:  # after an earlier happening: from then on
+                    ev.date, ev.own_date = Interval(prev.date.start, None), True
+                    ev.date_basis = [f"after {prev.trigger.text!r} of the previous sentence ({prev.date})"]
+                ev.historical = ev.historical or (prev.historical if prev is not None else False)
         out.extend(ev for ev, _ in found)
     _inherit_dates(d, out)
     return out
@@ -373,7 +389,7 @@ def _inherit_dates(d: _Doc, events: list[EventMention]) -> None:
     lead = next((e for e in events if e.own_date and not e.historical and e.modality == "happened"), None)
     pub = d.publication.interval if d.publication is not None and d.publication.known else None
     for e in events:
-        if e.own_date or e.historical:
+        if e.own_date or e.historical or e.anaphoric:
             continue
         if lead is not None:
             e.date = lead.date

@@ -36,6 +36,7 @@ class EventLexicon:
     follow_words: frozenset[str]
     expected_strong: frozenset[str]
     joint: frozenset[str]
+    demonstratives: frozenset[str]
 
 
 def _f(words) -> frozenset[str]:
@@ -75,6 +76,7 @@ def lexicon() -> EventLexicon:
         relative_units=_f(d["relative_units"]), actor_nouns=_f(d["actor_nouns"]),
         since_words=_f(d["since_words"]), follow_words=_f(d["follow_words"]),
         expected_strong=_f(d["modality"]["expected_strong"]), joint=_f(d["joint"]),
+        demonstratives=_f(d["demonstratives"]),
     )
 
 

@@ -17,15 +17,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from ..model import make_id
 from ..resolve.kb import load as load_kb
+from ..text.fold import fold
 from ..time.interval import Interval
 from .lexicon import lexicon
 from .model import Event, EventMention, Participant
 
 KEEP_MODALITIES = ("happened", "planned")
 IDENTITY = ("agreement", "event_name", "session", "for_year")  # attributes that name one happening
-WIDE_DAYS = 62  # a date wider than this (or open) cannot alone make two reports one event
+WIDE_DAYS = 130  # a date wider than this (or open) cannot alone make two reports one event
 
 
 @dataclass
@@ -96,58 +99,98 @@ def _people_compatible(pa: set[str], ka: set[str], pb: set[str], kb_: set[str]) 
     return bool(ka & kb_) and (ka <= implied(kb_) or kb_ <= implied(ka))
 
 
+def _root(word: str) -> str:
+    """A crude stem for comparing trigger words: no article, clitics or imperfect prefix (تطبيع ~ يطبع)."""
+    w = fold(word)
+    for p in ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل"):
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            w = w[len(p):]
+            break
+    if w[:1] in "يتنا" and len(w) >= 4:
+        w = w[1:]
+    return w
+
+
+def _same_root(a: set[str], b: set[str]) -> bool:
+    ra, rb = {_root(x) for x in a}, {_root(x) for x in b}
+    return any(x == y or fuzz.ratio(x, y) >= 75 for x in ra for y in rb)
+
+
+def _identity(a: dict, b: dict) -> bool:
+    return any(a.get(k) and a.get(k) == b.get(k) for k in IDENTITY)
+
+
 def coreference(mentions: list[EventMention], key_of, is_person) -> list[Group]:
     """Groups of one article's mentions that report the same happening."""
     groups: list[Group] = []
-    for m in sorted(mentions, key=lambda m: m.trigger.start):
-        if m.modality not in KEEP_MODALITIES or (m.modality == "planned" and not m.own_date):
-            continue
+    kept = [m for m in sorted(mentions, key=lambda m: m.trigger.start)
+            if m.modality in KEEP_MODALITIES and not (m.modality == "planned" and not m.own_date)]
+    # undated references to earlier happenings join last, where they fit best
+    late = [m for m in kept if m.historical and not m.date.known and not m.anaphoric]
+    for m in [m for m in kept if m not in late] + late:
         keys = {key_of(m.doc, p.key) for p in m.participants}
         persons = {k for k in keys if is_person(k)}
         attrs = {a: m.attributes[a] for a in IDENTITY if a in m.attributes}
         if "agreement" in attrs:
             attrs["agreement"] = key_of(m.doc, attrs["agreement"])
-        same_type = [g for g in groups if g.type == m.type]
-        target = next((g for g in reversed(same_type) if g.historical == m.historical and any(
-            x.sentence.start == m.sentence.start for x in g.mentions)), None)
-        if target is None:  # the same named exercise, agreement, session or plan year
-            target = next((g for g in reversed(same_type) if any(
-                attrs.get(a) and g.attrs.get(a) == attrs.get(a) for a in IDENTITY)
-                and not _conflict(g.attrs, attrs, m.type)), None)
-        if target is None and m.anaphoric and same_type:  # "التوقيع", "الزيارة": the salient one so far
-            target = max(reversed(same_type), key=lambda g: len(g.mentions))
-        if target is None:
-            for g in reversed(same_type):
-                if g.historical != m.historical:
-                    continue
-                if _conflict(g.attrs, attrs, m.type):
-                    continue
-                if _date_join(g.date, m.date) is None:
-                    continue
-                if _people_compatible(g.persons, g.keys, persons, keys):
-                    target = g
-                    break
+        target = _local_target([g for g in groups if g.type == m.type], m, keys, persons, attrs, m in late)
         if target is None:
             groups.append(Group(m.type, [m], set(keys), m.date, attrs, persons))
-            continue
-        target.add(m, keys, persons, _date_join(target.date, m.date) or target.date, attrs)
+        else:
+            target.add(m, keys, persons, _date_join(target.date, m.date) or target.date, attrs)
     return groups
+
+
+def _local_target(same_type: list[Group], m: EventMention, keys, persons, attrs, late: bool) -> Group | None:
+    for g in reversed(same_type):  # one sentence, one happening of a type
+        if g.historical == m.historical and any(x.sentence.start == m.sentence.start for x in g.mentions) \
+                and not _conflict(g.attrs, attrs, m.type):
+            return g
+    for g in reversed(same_type):  # the same named exercise, agreement, session or plan year
+        if _identity(g.attrs, attrs) and not _conflict(g.attrs, attrs, m.type):
+            return g
+    if m.anaphoric and same_type:  # "التوقيع", "الزيارة": the most talked-about one so far
+        return max(reversed(same_type), key=lambda g: len(g.mentions))
+    if late:
+        fits = [g for g in same_type if g.historical and len(g.keys & keys) >= 2
+                and _same_root(g.triggers, {m.trigger.text}) and not _conflict(g.attrs, attrs, m.type)
+                and not (attrs.get("agreement") and g.attrs.get("agreement") != attrs["agreement"])]
+        return fits[0] if len(fits) == 1 else None
+    for g in reversed(same_type):
+        if g.historical != m.historical or _conflict(g.attrs, attrs, m.type):
+            continue
+        joined = _date_join(g.date, m.date)
+        if joined is None:
+            continue
+        own = [x for x in g.mentions if x.own_date]
+        if m.own_date and own and all(x.date != m.date for x in own) and not _identity(g.attrs, attrs):
+            continue  # two differently dated reports in one article are two happenings
+        if _people_compatible(g.persons, g.keys, persons, keys) or (
+                not g.persons and not persons and len(g.keys & keys) >= 2):
+            return g
+    return None
 
 
 def _conflict(a: dict, b: dict, typ: str) -> bool:
     if a.get("event_name") and b.get("event_name") and a["event_name"] != b["event_name"]:
         return True
+    if a.get("for_year") and b.get("for_year") and a["for_year"] != b["for_year"]:
+        return True
     return typ == "SIGN_AGREEMENT" and bool(a.get("agreement") and b.get("agreement")) and \
         a["agreement"] != b["agreement"]
 
 
-def canonicalize(groups: list[Group]) -> list[tuple[list[Group], Interval]]:
-    """Cluster the groups of all articles into canonical events."""
-    order = sorted(groups, key=lambda g: (g.anaphoric_only, not g.date.closed,
-                                          _width(g.date), g.doc, g.mentions[0].trigger.start))
+def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) -> list[tuple[list[Group], Interval]]:
+    """Cluster the groups of all articles into canonical events. With ``story_of``, reports in one story may
+    join on a vague date when type and two participants agree."""
+    story_of = story_of or {}
+    dated = [g for g in groups if g.date.known]
+    undated = [g for g in groups if not g.date.known]
+    order = sorted(dated, key=lambda g: (g.anaphoric_only, not g.date.closed, _width(g.date), g.doc,
+                                         g.mentions[0].trigger.start))
     clusters: list[dict] = []
-    for g in order:
-        best, best_score = None, 0.0
+    for g in order + sorted(undated, key=lambda g: (g.doc, g.mentions[0].trigger.start)):
+        scored = []
         for c in clusters:
             if c["type"] != g.type or g.doc in c["docs"]:
                 continue
@@ -158,22 +201,27 @@ def canonicalize(groups: list[Group]) -> list[tuple[list[Group], Interval]]:
             if pc and pg and not pc & pg:
                 continue
             shared = c["keys"] & g.keys
-            same_attr = any(c["attrs"].get(a) and c["attrs"].get(a) == g.attrs.get(a)
-                            for a in IDENTITY)
-            vague = _width(c["date"]) > WIDE_DAYS or _width(g.date) > WIDE_DAYS
-            if vague and not (same_attr or (pc & pg)):
-                continue
-            same_word = bool(c["triggers"] & g.triggers)
+            same_attr = _identity(c["attrs"], g.attrs)
+            same_word = _same_root(c["triggers"], g.triggers)
+            same_story = bool(story_of) and any(story_of.get(d) == story_of.get(g.doc) for d in c["docs"])
             if not (len(shared) >= 2 or (shared and (same_attr or same_word or min(len(c["keys"]), len(g.keys)) <= 1))):
                 continue
-            score = 2 * len(shared) + 3 * same_attr + same_word + (c["date"].known and g.date.known) + \
-                0.1 * len(c["docs"])
-            if score > best_score:
-                best, best_score = c, score
-        if best is None:
+            vague = _width(c["date"]) > WIDE_DAYS or _width(g.date) > WIDE_DAYS
+            if g.date.known and vague and not (same_attr or (pc & pg) or (same_story and len(shared) >= 2)):
+                continue
+            if not g.date.known and not (same_attr or (pc & pg) or (same_word and len(shared) >= 2)):
+                continue
+            score = 2 * len(shared) + 3 * same_attr + 2 * same_word + 3 * bool(pc & pg) + \
+                (c["date"].known and g.date.known) + 0.1 * len(c["docs"])
+            scored.append((score, id(c), c))
+        scored.sort(key=lambda x: -x[0])
+        if not g.date.known and len(scored) > 1 and scored[0][0] == scored[1][0]:
+            scored = []  # an undated reference that fits two events equally well is left alone
+        if not scored:
             clusters.append({"type": g.type, "groups": [g], "docs": {g.doc}, "date": g.date, "keys": set(g.keys),
                              "persons": set(g.persons), "attrs": dict(g.attrs), "triggers": set(g.triggers)})
             continue
+        best = scored[0][2]
         best["groups"].append(g)
         best["docs"].add(g.doc)
         best["date"] = _date_join(best["date"], g.date) or best["date"]
@@ -189,7 +237,8 @@ def _width(iv: Interval) -> int:
     return (iv.end - iv.start).days if iv.closed else 10 ** 6
 
 
-def build_events(mentions: list[EventMention], key_of, is_person) -> tuple[list[Event], list[dict]]:
+def build_events(mentions: list[EventMention], key_of, is_person, story_of: dict[str, str] | None = None
+                 ) -> tuple[list[Event], list[dict]]:
     """Canonical events (exportable ones) and the weekday contradictions among their sources.
 
     ``key_of(doc, key)`` maps a mention's entity key to the resolved entity id; ``is_person(id)`` tells people."""
@@ -200,7 +249,7 @@ def build_events(mentions: list[EventMention], key_of, is_person) -> tuple[list[
     groups = [g for doc in sorted(by_doc) for g in coreference(by_doc[doc], key_of, is_person)]
     events: list[Event] = []
     contradictions: list[dict] = []
-    for members, date in canonicalize(groups):
+    for members, date in canonicalize(groups, story_of):
         ms = [m for g in members for m in g.mentions]
         if all(m.anaphoric for m in ms):
             continue  # "التوقيع" with nothing it could refer to

@@ -45,7 +45,13 @@ def analyze(documents: Iterable[Document]) -> Analysis:
         return by_key.get((doc, key)) or by_kb.get(key) or key
 
     mentions = [m for d in docs for m in d.annotations.get("events", [])]
-    events, contra = build_events(mentions, key_of, lambda k: k in people or k.startswith("person:"))
+
+    def is_person(k: str) -> bool:
+        return k in people or k.startswith("person:")
+    # strict resolution first; its stories then let reports within one story join on a vague date
+    events, _ = build_events(mentions, key_of, is_person)
+    story_of, _ = stories(((d.id, d.body, d.title) for d in docs), events)
+    events, contra = build_events(mentions, key_of, is_person, story_of)
     story_of, story_list = stories(((d.id, d.body, d.title) for d in docs), events)
     contra += contradictions([(d.id, c) for d in docs for c in claims(d)], key_of)
     return Analysis(docs, entities, events, story_list, story_of, contra)
