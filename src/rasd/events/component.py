@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from ..model import Document
 from ..pipeline import Component
+from ..time.component import reanchor
+from .anchoring import narrowed_publication
 from .extract import extract
 
 
 def events(doc: Document) -> None:
     found = extract(doc)
+    narrowed = narrowed_publication(doc, found)
+    if narrowed is not None:  # re-anchor the time layer on the narrower publication and read again
+        reanchor(doc, *narrowed)
+        found = extract(doc)
     doc.annotations["events"] = found
     doc.spans["events"] = [m.trigger for m in found]
 

@@ -185,6 +185,10 @@ def _build(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, i: int, typ:
     if domains:
         attributes["domains"] = domains
     if typ == "SIGN_AGREEMENT":
+        kinds = [(abs(k - i), _kind(x[2])) for k, x in enumerate(swords)
+                 if abs(k - i) <= 6 and _kind(x[2]) and _has([x[2]], lex.needs[typ])]
+        if kinds:  # مذكرة / اتفاق / خطة …: what kind of text was signed
+            attributes["agreement_kind"] = min(kinds)[1]
         years = [t for t in d.timexes if sent.start <= t.start < sent.end and t.precision == "year" and t.start
                  and (doc.body[t.start - 1] == "ل" or d.words_before(t.start, 1) == ["حول"])]
         if years:  # "خطة العمل … لسنة 2026": the plan is known by its year
@@ -378,6 +382,18 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
         if not ev.own_date and prev.historical and _clause_of(clauses, ev.trigger.start) - \
                 _clause_of(clauses, prev.trigger.start) <= 1:
             ev.historical = True
+
+
+_KINDS = ("مذكر", "اتفاق", "معاهد", "خط", "بروتوكول", "برتوكول", "اعلان", "ميثاق", "عقد", "صفق", "خارط")
+
+
+def _kind(word: str) -> str:
+    for f, _ in forms(word):
+        f = f[2:] if f.startswith("ال") else f
+        for k in _KINDS:
+            if f.startswith(k):
+                return k
+    return ""
 
 
 def _weekday_of(t: Timex) -> int | None:

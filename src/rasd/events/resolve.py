@@ -142,9 +142,11 @@ def coreference(mentions: list[EventMention], key_of, is_person) -> list[Group]:
 
 
 def _local_target(same_type: list[Group], m: EventMention, keys, persons, attrs, late: bool) -> Group | None:
-    for g in reversed(same_type):  # one sentence, one happening of a type
-        if g.historical == m.historical and any(x.sentence.start == m.sentence.start for x in g.mentions) \
-                and not _conflict(g.attrs, attrs, m.type):
+    for g in reversed(same_type):  # one sentence, one happening of a type, unless told as different times
+        same = [x for x in g.mentions if x.sentence.start == m.sentence.start]
+        if same and g.historical == m.historical and not _conflict(g.attrs, attrs, m.type) and (
+                not m.own_date or all(not x.own_date or x.date == m.date for x in same)) and (
+                m.own_date or not any(x.own_date for x in same) or m.anaphoric):
             return g
     for g in reversed(same_type):  # the same named exercise, agreement, session or plan year
         if _identity(g.attrs, attrs) and not _conflict(g.attrs, attrs, m.type):
@@ -154,7 +156,8 @@ def _local_target(same_type: list[Group], m: EventMention, keys, persons, attrs,
     if late:
         fits = [g for g in same_type if g.historical and len(g.keys & keys) >= 2
                 and _same_root(g.triggers, {m.trigger.text}) and not _conflict(g.attrs, attrs, m.type)
-                and not (attrs.get("agreement") and g.attrs.get("agreement") != attrs["agreement"])]
+                and not (attrs.get("agreement") and g.attrs.get("agreement") != attrs["agreement"])
+                and not _kind_conflict(g, m)]
         return fits[0] if len(fits) == 1 else None
     for g in reversed(same_type):
         if g.historical != m.historical or _conflict(g.attrs, attrs, m.type):
@@ -169,6 +172,12 @@ def _local_target(same_type: list[Group], m: EventMention, keys, persons, attrs,
                 not g.persons and not persons and len(g.keys & keys) >= 2):
             return g
     return None
+
+
+def _kind_conflict(g: Group, m: EventMention) -> bool:
+    k = m.attributes.get("agreement_kind")
+    kinds = {x.attributes.get("agreement_kind") for x in g.mentions} - {None}
+    return bool(k and kinds and k not in kinds)
 
 
 def _conflict(a: dict, b: dict, typ: str) -> bool:

@@ -32,4 +32,17 @@ def time(doc: Document) -> None:
                                   *iv.iso())
 
 
+def reanchor(doc: Document, interval, reason: str) -> None:
+    """Resolve the document's expressions again on a narrower publication interval (found by a later layer)."""
+    pub = doc.annotations["publication"]
+    pub.interval = interval
+    pub.basis.append(reason)
+    timexes = anchor(recognize(doc.body), doc.body, interval, pub.how())
+    doc.annotations["time"] = timexes
+    doc.spans["time"] = [doc.span(t.start, t.end, t.precision) for t in timexes]
+    if doc.published.basis == "inferred":
+        doc.published = Published(interval.start.isoformat() if interval.precision == "day" else None, "inferred",
+                                  pub.how(), *interval.iso())
+
+
 TIME = Component("time/1", frozenset({"body", "captions", "page_date", "published"}), frozenset({"time"}), time)

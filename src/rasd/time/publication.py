@@ -20,7 +20,7 @@ from ..text.fold import FoldMap
 from .grammar import Found
 from .interval import Interval, shift_years
 from .lexicon import lexicon
-from .spec import DayOffset, Fixed, Weekday
+from .spec import DayOffset, Fixed, Part, RelUnit, Weekday
 
 _ANNIVERSARY = re.compile(r"(?:ال)?ذكر[يى]\s+(?:(?:ال)?(\w+)\s+(?:ل|علي\s|على\s)|مرور\s+(\w+)\s+(?:سنوات|اعوام|عاما|سنه|عام))")
 
@@ -97,6 +97,16 @@ def infer(published: str | None, published_basis: str, page_date: str | None,
         pub.basis.append(f"{body[s:e]!r} agrees with {text!r} in the {where} (a {d:%A}): publication {pin}")
         lo, hi = both.start, both.end
         break
+    # "منذ بداية العام … في بداية عام 2022": the year spoken of as "this year" and as 2022 in one sentence
+    year = _current_year(body, found)
+    if year is not None:
+        y, said = year
+        both = Interval(date(y, 1, 1), date(y, 12, 31)).intersect(Interval(lo, hi))
+        if both is None:
+            pub.conflicts.append(f"{said} names {y} as the current year, outside {Interval(lo, hi)}")
+        else:
+            pub.basis.append(f"{said} in one sentence: the current year is {y}")
+            lo, hi = both.start, both.end
     # an anniversary of a dated event
     fm = FoldMap(body)
     folded = fm.text
@@ -122,3 +132,27 @@ def infer(published: str | None, published_basis: str, page_date: str | None,
         break
     pub.interval = Interval(lo, hi)
     return pub
+
+
+def _year_part(spec) -> tuple[str, object] | None:
+    part = ""
+    if isinstance(spec, Part):
+        part, spec = spec.which, spec.inner
+    return part, spec
+
+
+def _current_year(body: str, found: list[tuple[int, int, Found]]) -> tuple[int, str] | None:
+    """A sentence that says the same part of "this year" and of an explicit year ("منذ بداية العام، إذ … في
+    بداية عام 2022") tells which year is current. Both must name the same part (or none)."""
+    ends = [i for i, c in enumerate(body) if c in ".!?؟\n"] + [len(body)]
+
+    def sentence_of(pos: int) -> int:
+        return next(k for k, e in enumerate(ends) if pos <= e)
+    rel = [(sentence_of(s), *_year_part(f.spec), body[s:e]) for s, e, f in found]
+    for k, part, spec, text in rel:
+        if not (isinstance(spec, RelUnit) and spec.unit == "year" and spec.offset == 0):
+            continue
+        for k2, part2, spec2, text2 in rel:
+            if k2 == k and part2 == part and isinstance(spec2, Fixed) and spec2.value.precision == "year":
+                return spec2.value.start.year, f"{text!r} beside {text2!r}"
+    return None
