@@ -12,7 +12,7 @@ import gzip
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..data import load_json, path as data_path
@@ -68,7 +68,10 @@ def _shape(w: str) -> str:
     return "mixed"
 
 
-@cache
+_fold_word = lru_cache(maxsize=200_000)(fold)
+
+
+@lru_cache(maxsize=200_000)
 def _analyse(word: str) -> tuple[str, str]:
     """(folded stem, proclitic signature) of one word."""
     segs = segment_word(word, 0) if _ARABIC.search(word) else []
@@ -83,29 +86,67 @@ def _strip_al(s: str) -> str:
     return s[2:] if s.startswith("ال") and len(s) > 4 else s
 
 
+def _gaz_index(lex: Lexicons) -> tuple[dict[tuple[str, ...], tuple[str, ...]], dict[str, int]]:
+    """All gazetteer entries in one dict (token tuple → types) and, per first token, the longest entry length:
+    most tokens start no entry, and they are skipped with one lookup."""
+    idx = getattr(lex, "_gaz_idx", None)
+    if idx is None:
+        table: dict[tuple[str, ...], list[str]] = {}
+        longest: dict[str, int] = {}
+        for typ, entries in lex.gaz.items():
+            for key in entries:
+                table.setdefault(key, []).append(typ)
+                longest[key[0]] = max(longest.get(key[0], 0), len(key))
+        idx = ({k: tuple(v) for k, v in table.items()}, longest)
+        object.__setattr__(lex, "_gaz_idx", idx)
+    return idx
+
+
 def gazetteer_tags(stems: list[str], lex: Lexicons) -> list[set[str]]:
-    """For every token, the set of 'B-TYPE'/'I-TYPE' gazetteer flags from the longest matches."""
+    """For every token, the set of 'B-TYPE'/'I-TYPE' gazetteer flags from the longest matches (per type)."""
+    table, longest = _gaz_index(lex)
     n = len(stems)
     flags: list[set[str]] = [set() for _ in range(n)]
-    for typ, entries in lex.gaz.items():
-        i = 0
-        while i < n:
-            for k in range(min(lex.gaz_max, n - i), 0, -1):
-                key = tuple(stems[i:i + k])
-                alt = (_strip_al(key[0]),) + key[1:]
-                if key in entries or alt in entries:
-                    flags[i].add("B-" + typ)
-                    for j in range(i + 1, i + k):
-                        flags[j].add("I-" + typ)
-                    break
-            i += 1
+    for i in range(n):
+        first = stems[i]
+        alt_first = _strip_al(first)
+        reach = max(longest.get(first, 0), longest.get(alt_first, 0))
+        if not reach:
+            continue
+        done: set[str] = set()
+        for k in range(min(reach, lex.gaz_max, n - i), 0, -1):
+            key = tuple(stems[i:i + k])
+            alt = (alt_first,) + key[1:]
+            for typ in table.get(key, ()) + table.get(alt, ()):
+                if typ in done:
+                    continue
+                done.add(typ)
+                flags[i].add("B-" + typ)
+                for j in range(i + 1, i + k):
+                    flags[j].add("I-" + typ)
     return flags
 
 
+_NAME_SCORES: dict[str, str] = {}
+_NAME_SCORES_OF: list[int] = [0]
+
+
 def name_score(stem: str, charlm: dict[str, float]) -> str:
+    if not charlm:
+        return ""
+    if _NAME_SCORES_OF[0] != id(charlm) or len(_NAME_SCORES) > 200_000:  # memo for one model's table
+        _NAME_SCORES.clear()
+        _NAME_SCORES_OF[0] = id(charlm)
+    got = _NAME_SCORES.get(stem)
+    if got is None:
+        got = _NAME_SCORES[stem] = _name_score(stem, charlm)
+    return got
+
+
+def _name_score(stem: str, charlm: dict[str, float]) -> str:
     """Bucketed mean log-odds that the character trigrams of ``stem`` come from a person name rather than an
     ordinary news word (learned from Wikidata name tokens vs the word-frequency lexicon)."""
-    if not charlm or len(stem) < 3 or not _ARABIC.search(stem):
+    if len(stem) < 3 or not _ARABIC.search(stem):
         return ""
     padded = f"^{stem}$"
     grams = [padded[i:i + 3] for i in range(len(padded) - 2)]
@@ -115,7 +156,7 @@ def name_score(stem: str, charlm: dict[str, float]) -> str:
 
 def sent_features(words: list[str], lex: Lexicons | None = None) -> list[dict[str, str | float]]:
     lex = lex or load_lexicons()
-    folded = [fold(w) for w in words]
+    folded = [_fold_word(w) for w in words]
     analysed = [_analyse(w) for w in words]
     stems = [a[0] for a in analysed]
     gflags = gazetteer_tags(stems, lex)
