@@ -40,12 +40,13 @@ def _parse_fields(fields: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def run_ingest(paths, db: str, fields: dict[str, str], max_mb: float, quiet: bool = False, progress: bool | None = None):
+def run_ingest(paths, db: str, fields: dict[str, str], max_mb: float, quiet: bool = False, progress: bool | None = None,
+               nlp: bool = True):
     from tqdm import tqdm
 
     from .ingest.readers import ReadOptions
     from .ingest.run import ingest
-    from .registry import build_pipeline
+    from .registry import analysis_pipeline, build_pipeline
     from .store import Store
 
     show = sys.stderr.isatty() if progress is None else progress
@@ -61,11 +62,13 @@ def run_ingest(paths, db: str, fields: dict[str, str], max_mb: float, quiet: boo
     t0 = time.perf_counter()
     with Store(db) as store:
         report = ingest(paths, store, build_pipeline(), ReadOptions(fields=fields, max_bytes=int(max_mb * 1024 * 1024)),
-                        on_error=on_error, on_progress=bar.update)
+                        on_error=on_error, on_progress=bar.update, analysis=analysis_pipeline() if nlp else None)
         total = store.count()
     bar.close()
     dt = time.perf_counter() - t0
     if not quiet:
+        for w in report.warnings:
+            click.echo(f"warning: {w}", err=True)
         click.echo(f"{len(report.added)} added, {len(report.already)} already stored, {len(report.errors)} failed "
                    f"from {report.files} files in {dt:.1f}s — store {db} holds {total} documents", err=True)
     return report
@@ -80,10 +83,13 @@ def run_ingest(paths, db: str, fields: dict[str, str], max_mb: float, quiet: boo
 @click.option("--max-mb", default=50.0, show_default=True, help="Largest single-article file (txt/html) accepted.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def ingest(paths, db, fields, max_mb, progress, quiet):
+@click.option("--no-nlp", is_flag=True, help="Clean and store only; entities, dates and events are then found at "
+              "export (or by a later ingest of the same files).")
+def ingest(paths, db, fields, max_mb, progress, quiet, no_nlp):
     """Read articles (txt, html, warc, rss/atom, json, jsonl; .zip and .gz too) from files, folders or globs,
-    clean them and store them. Re-ingesting the same article adds nothing."""
-    report = run_ingest(paths, db, _parse_fields(fields), max_mb, quiet=quiet, progress=progress)
+    clean them, find their entities, dates and events, and store them. Re-ingesting the same article adds
+    nothing."""
+    report = run_ingest(paths, db, _parse_fields(fields), max_mb, quiet=quiet, progress=progress, nlp=not no_nlp)
     sys.exit(1 if report.errors else 0)
 
 

@@ -14,6 +14,9 @@ LANGUAGE = ["clean/1", "sentences/1", "tokens/1", "ner/1"]
 ANALYSIS = ["sentences/1", "tokens/1", "ner/1", "link/1", "time/1", "events/1"]  # over stored (already clean) documents
 
 
+ANALYSIS_VERSION = "+".join(ANALYSIS)  # stored analyses made by other component versions are redone
+
+
 def build_pipeline(names: list[str] | None = None, given: frozenset[str] = INGESTED) -> Pipeline:
     unknown = [n for n in names or [] if n not in COMPONENTS]
     if unknown:

@@ -7,6 +7,7 @@ from ..model import Document
 from ..pipeline import Component
 from ..time.component import reanchor
 from .anchoring import narrowed_publication
+from .claims import claims
 from .extract import extract
 
 
@@ -18,6 +19,7 @@ def events(doc: Document) -> None:
         found = extract(doc)
     doc.annotations["events"] = found
     doc.spans["events"] = [m.trigger for m in found]
+    doc.annotations["claims"] = claims(doc)
 
 
 EVENTS = Component("events/1", frozenset({"body", "sentences", "mentions", "time"}), frozenset({"events"}), events)

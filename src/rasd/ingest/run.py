@@ -21,6 +21,7 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     already: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     files: int = 0
 
     @property
@@ -30,17 +31,24 @@ class IngestReport:
 
 def ingest(paths: Iterable[str], store: Store, pipeline: Pipeline, opts: ReadOptions | None = None,
            batch_size: int = 500, on_error: Callable[[InputError], None] | None = None,
-           on_progress: Callable[[int], None] | None = None) -> IngestReport:
-    """Ingest every input under ``paths``. Errors are reported (``on_error``) and the batch goes on."""
+           on_progress: Callable[[int], None] | None = None, analysis: Pipeline | None = None) -> IngestReport:
+    """Ingest every input under ``paths``. Errors are reported (``on_error``) and the batch goes on. With an
+    ``analysis`` pipeline each clean document is also analysed (entities, time, events) and the analysis
+    stored with it; an analysis that fails is reported and the document is stored without it."""
+    from ..registry import ANALYSIS_VERSION
+    from ..store.codec import encode
+
     opts = opts or ReadOptions()
     report = IngestReport()
     batch: list[Document] = []
+    analyses: dict[str, tuple[str, str]] = {}
     pending: set[tuple[str, str]] = set()
 
     def flush() -> None:
-        for doc, added in store.add_batch(batch):
+        for doc, added in store.add_batch(batch, analyses):
             (report.added if added else report.already).append(doc.id)
         batch.clear()
+        analyses.clear()
         pending.clear()
 
     def fail(err: InputError) -> None:
@@ -69,6 +77,12 @@ def ingest(paths: Iterable[str], store: Store, pipeline: Pipeline, opts: ReadOpt
             if len(doc.body.split()) < MIN_WORDS:
                 fail(InputError(E.NO_ARTICLE, item.source, f"{len(doc.body.split())} words left after cleaning"))
                 continue
+            if analysis is not None:
+                try:
+                    analysis(doc)
+                    analyses[doc.id] = (ANALYSIS_VERSION, encode(doc, ANALYSIS_VERSION))
+                except Exception as exc:  # noqa: BLE001 - keep the document; its analysis is redone at export
+                    report.warnings.append(f"{item.source}: analysis failed ({type(exc).__name__}: {exc})")
             batch.append(doc)
             pending.add(key)
             if on_progress:

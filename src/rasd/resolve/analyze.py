@@ -21,13 +21,26 @@ class Analysis:
     contradictions: list[dict] = field(default_factory=list)
 
 
-def analyze(documents: Iterable[Document]) -> Analysis:
-    from ..events.claims import claims, contradictions
+def analyze(documents: Iterable[Document], store=None) -> Analysis:
+    """Analyse documents (reusing what ``store`` keeps from ingest, and keeping what is new) and resolve
+    across them."""
+    from ..events.claims import contradictions
     from ..events.resolve import build_events
     from ..events.stories import stories
+    from ..registry import ANALYSIS_VERSION
+    from ..store.codec import decode, encode
 
     pipe = analysis_pipeline()
-    docs = [pipe(d) for d in documents]
+    stored = store.analyses() if store is not None else {}
+    docs, fresh = [], {}
+    for d in documents:
+        got = stored.get(d.id)
+        if got is None or not decode(d, got[1], ANALYSIS_VERSION):
+            pipe(d)
+            fresh[d.id] = (ANALYSIS_VERSION, encode(d, ANALYSIS_VERSION))
+        docs.append(d)
+    if store is not None and fresh:
+        store.save_analyses(fresh)
     linked = {d.id: (d.body, d.annotations["linked"]) for d in docs}
     entities = resolve(linked, transliterate=transliterate)
     by_key: dict[tuple[str, str], str] = {}
@@ -53,7 +66,7 @@ def analyze(documents: Iterable[Document]) -> Analysis:
     story_of, _ = stories(((d.id, d.body, d.title) for d in docs), events)
     events, contra = build_events(mentions, key_of, is_person, story_of)
     story_of, story_list = stories(((d.id, d.body, d.title) for d in docs), events)
-    contra += contradictions([(d.id, c) for d in docs for c in claims(d)], key_of)
+    contra += contradictions([(d.id, c) for d in docs for c in d.annotations.get("claims", [])], key_of)
     return Analysis(docs, entities, events, story_list, story_of, contra)
 
 

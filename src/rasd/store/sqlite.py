@@ -55,6 +55,14 @@ MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, variants, content='', tokenize='unicode61');
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2: each document's analysis (language, entities, time, events), keyed by the component versions
+    """
+    CREATE TABLE analyses (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        version TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -109,8 +117,11 @@ class Store:
                                 (source_key, content_hash)).fetchone()
         return row[0] if row else None
 
-    def add_batch(self, docs: Iterable[Document]) -> list[tuple[Document, bool]]:
-        """Insert documents in one transaction. Returns (doc, added) — added False when already stored."""
+    def add_batch(self, docs: Iterable[Document], analyses: dict[str, tuple[str, str]] | None = None
+                  ) -> list[tuple[Document, bool]]:
+        """Insert documents (and their analyses: id → (version, JSON)) in one transaction. Returns (doc, added) —
+        added False when already stored."""
+        analyses = analyses or {}
         out = []
         now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.conn.execute("BEGIN IMMEDIATE")
@@ -130,12 +141,33 @@ class Store:
                 ftitle, fbody = fold(d.title or ""), fold(d.body)
                 self.conn.execute("INSERT INTO documents_fts (rowid, title, body, variants) VALUES (?, ?, ?, ?)",
                                   (rowid, ftitle, fbody, search_variants(ftitle + " " + fbody)))
+                if d.id in analyses:
+                    self.conn.execute("INSERT OR REPLACE INTO analyses (doc_id, version, data) VALUES (?, ?, ?)",
+                                      (d.id, *analyses[d.id]))
                 out.append((d, True))
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         return out
+
+    def save_analyses(self, analyses: dict[str, tuple[str, str]]) -> None:
+        """Store analyses (doc id → (version, JSON)) of documents already stored, in one transaction."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.executemany("INSERT OR REPLACE INTO analyses (doc_id, version, data) VALUES (?, ?, ?)",
+                                  [(k, v, d) for k, (v, d) in analyses.items()])
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def analyses(self) -> dict[str, tuple[str, str]]:
+        return {r[0]: (r[1], r[2]) for r in self.conn.execute("SELECT doc_id, version, data FROM analyses")}
+
+    def analysis(self, doc_id: str) -> tuple[str, str] | None:
+        row = self.conn.execute("SELECT version, data FROM analyses WHERE doc_id=?", (doc_id,)).fetchone()
+        return (row[0], row[1]) if row else None
 
     # ------------------------------------------------------------ reads
     def count(self) -> int:
@@ -197,6 +229,7 @@ class Store:
             "formats": dict(c.execute("SELECT fmt, count(*) FROM documents GROUP BY 1").fetchall()),
             "languages": dict(c.execute("SELECT language, count(*) FROM documents GROUP BY 1").fetchall()),
             "removed_lines": one("SELECT count(*) FROM removed"),
+            "analysed": one("SELECT count(*) FROM analyses"),
             "body_chars": one("SELECT coalesce(sum(length(body)), 0) FROM documents"),
             "file_bytes": Path(self.path).stat().st_size if Path(self.path).exists() else 0,
         }
