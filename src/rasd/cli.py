@@ -388,6 +388,66 @@ def _dates_of_file(path: Path, when, emit, as_json: bool) -> None:
         emit(timexes)
 
 
+def _analysis(db: str):
+    from .resolve.analyze import analyze
+    from .store import Store
+
+    _require_db(db)
+    store = Store(db)
+    return store, analyze(store.documents(), store)
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per event (the export's event records).")
+@click.option("--all", "show_all", is_flag=True, help="Also list historical mentions (events the articles recall).")
+def timeline(db, as_json, show_all):
+    """The canonical events in date order: date interval and precision, type and CAMEO code, participants,
+    how many sources report it, and what the date rests on."""
+    from .resolve.analyze import entity_json, event_json
+
+    store, a = _analysis(db)
+    names = {e.id: e.name_en or e.name for e in a.entities}
+    for ev in a.events:
+        if ev.historical and not show_all:
+            continue
+        if as_json:
+            click.echo(json.dumps(event_json(ev, names), ensure_ascii=False))
+            continue
+        s, e = ev.date.iso()
+        when = s if s and s == e else f"{s or '?'}..{e or '?'}"
+        who = ", ".join(names.get(p.key, p.key) for p in ev.participants[:5])
+        docs = {m.doc for m in ev.mentions}
+        mark = " (recalled)" if ev.historical else ""
+        click.echo(f"{when:23} {ev.date.precision:7} {ev.type:20} {ev.cameo or '-':4} {len(docs)} source"
+                   f"{'s' if len(docs) != 1 else ' '}  {who}{mark}")
+    store.close()
+    _ = entity_json
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per contradiction.")
+def contradictions(db, as_json):
+    """Where sources disagree: about an event (its weekday, date …) or a claim (a country's rank …), each value
+    with the sentence that states it."""
+    store, a = _analysis(db)
+    bodies = {d.id: d for d in a.documents}
+    for c in a.contradictions:
+        if as_json:
+            click.echo(json.dumps(c, ensure_ascii=False))
+            continue
+        click.echo(f"■ {c.get('about') or c['property']} ({c['subject']})")
+        for v in c["values"]:
+            for src in v["sources"]:
+                doc = bodies.get(src["doc"])
+                click.echo(f"    {v['value']:>10}  {src['doc'][:24]}  «{src['text']}»"
+                           + (f"  — {doc.outlet}" if doc is not None and doc.outlet else ""))
+    if not a.contradictions and not as_json:
+        click.echo("no contradictions found")
+    store.close()
+
+
 @main.command("train-ner")
 @DATA_DIR
 @click.option("--no-clusters", is_flag=True, help="Keep the committed word-cluster table instead of relearning it "

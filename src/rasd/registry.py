@@ -1,6 +1,10 @@
 """Every pipeline component, registered explicitly in one place (no registration by import side effect)."""
 from __future__ import annotations
 
+import hashlib
+from functools import cache
+from pathlib import Path
+
 from .annotate.components import ENTITIES, SENTENCES, TOKENS
 from .clean.component import CLEAN
 from .events.component import EVENTS
@@ -14,7 +18,20 @@ LANGUAGE = ["clean/1", "sentences/1", "tokens/1", "ner/1"]
 ANALYSIS = ["sentences/1", "tokens/1", "ner/1", "link/1", "time/1", "events/1"]  # over stored (already clean) documents
 
 
-ANALYSIS_VERSION = "+".join(ANALYSIS)  # stored analyses made by other component versions are redone
+
+
+@cache
+def analysis_version() -> str:
+    """The component names plus a digest of the code, lexicons and model they run on: a stored analysis made
+    by anything else is redone, so a store never mixes the output of two versions of rasd."""
+    root = Path(__file__).parent
+    h = hashlib.sha1()
+    for sub in ("text", "annotate", "resolve", "time", "events", "clean", "data", "models"):
+        for f in sorted((root / sub).rglob("*")):
+            if f.is_file() and f.suffix in (".py", ".json", ".txt", ".gz", ".tsv", ".crfsuite"):
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
+    return "+".join(ANALYSIS) + "@" + h.hexdigest()[:12]
 
 
 def build_pipeline(names: list[str] | None = None, given: frozenset[str] = INGESTED) -> Pipeline:

@@ -61,7 +61,14 @@ class Group:
         self.mentions.append(m)
         self.keys |= keys
         self.persons |= persons
-        self.date = date
+        own = [x.date for x in self.mentions if x.own_date and x.date.known]
+        if own:  # dates the sentences give outrank dates borrowed from the article's lead
+            joined = own[0]
+            for d in own[1:]:
+                joined = _date_join(joined, d) or joined
+            self.date = joined
+        else:
+            self.date = date
         for a, v in attrs.items():
             self.attrs.setdefault(a, v)
 

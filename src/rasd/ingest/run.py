@@ -35,7 +35,7 @@ def ingest(paths: Iterable[str], store: Store, pipeline: Pipeline, opts: ReadOpt
     """Ingest every input under ``paths``. Errors are reported (``on_error``) and the batch goes on. With an
     ``analysis`` pipeline each clean document is also analysed (entities, time, events) and the analysis
     stored with it; an analysis that fails is reported and the document is stored without it."""
-    from ..registry import ANALYSIS_VERSION
+    from ..registry import analysis_version
     from ..store.codec import encode
 
     opts = opts or ReadOptions()
@@ -80,7 +80,7 @@ def ingest(paths: Iterable[str], store: Store, pipeline: Pipeline, opts: ReadOpt
             if analysis is not None:
                 try:
                     analysis(doc)
-                    analyses[doc.id] = (ANALYSIS_VERSION, encode(doc, ANALYSIS_VERSION))
+                    analyses[doc.id] = (analysis_version(), encode(doc, analysis_version()))
                 except Exception as exc:  # noqa: BLE001 - keep the document; its analysis is redone at export
                     report.warnings.append(f"{item.source}: analysis failed ({type(exc).__name__}: {exc})")
             batch.append(doc)

@@ -27,7 +27,7 @@ def analyze(documents: Iterable[Document], store=None) -> Analysis:
     from ..events.claims import contradictions
     from ..events.resolve import build_events
     from ..events.stories import stories
-    from ..registry import ANALYSIS_VERSION
+    from ..registry import analysis_version
     from ..store.codec import decode, encode
 
     pipe = analysis_pipeline()
@@ -35,9 +35,9 @@ def analyze(documents: Iterable[Document], store=None) -> Analysis:
     docs, fresh = [], {}
     for d in documents:
         got = stored.get(d.id)
-        if got is None or not decode(d, got[1], ANALYSIS_VERSION):
+        if got is None or not decode(d, got[1], analysis_version()):
             pipe(d)
-            fresh[d.id] = (ANALYSIS_VERSION, encode(d, ANALYSIS_VERSION))
+            fresh[d.id] = (analysis_version(), encode(d, analysis_version()))
         docs.append(d)
     if store is not None and fresh:
         store.save_analyses(fresh)
