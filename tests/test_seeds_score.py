@@ -1,5 +1,5 @@
 """The referee (score.py, copied from shared/eval) on the bundled seed copy: cleaning figures perfect, entities at
-the issue-4 bar."""
+the issue-4 bar, events, stories and contradictions at the issue-6 bar."""
 import json
 import subprocess
 import sys
@@ -21,6 +21,11 @@ def test_seed_cleaning_titles_metadata_are_perfect(tmp_path):
     assert figures["provenance"] == 1.0
     assert figures["entity_recall"] >= 0.95, proc.stdout
     assert figures["entity_splits"] == 0, proc.stdout
+    assert figures["stories_f1"] == 1.0, proc.stdout
+    assert figures["event_f1"] >= 0.85, proc.stdout
+    assert figures["date_accuracy"] >= 0.85, proc.stdout
+    assert figures["event_merge"] == 1.0, proc.stdout
+    assert figures["contradictions"] == 1.0, proc.stdout
 
 
 def test_export_validates_and_keeps_chrome_out(tmp_path):

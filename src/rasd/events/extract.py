@@ -46,8 +46,19 @@ def _armed_forces(country: str) -> str | None:
     return _ARMED.get(country)
 
 
+def _variants(word: str) -> list[str]:
+    out = []
+    for f, _ in forms(word):
+        out.append(f)
+        if f.startswith("ال") and len(f) > 4:
+            out.append(f[2:])
+        if f.endswith("ا") and len(f) > 3:  # accusative: وفدا، مشتركا
+            out.append(f[:-1])
+    return out
+
+
 def _has(words: list[str], vocab: frozenset[str]) -> bool:
-    return any(f in vocab for w in words for f, _ in forms(w))
+    return any(f in vocab for w in words for f in _variants(w))
 
 
 class _Doc:
@@ -131,6 +142,8 @@ def _trigger(word: str, lex: EventLexicon) -> tuple[str, str, str] | None:
             return typ, form, taken
         if form.startswith("ال") and len(form) > 4 and form[2:] in lex.triggers:
             return lex.triggers[form[2:]], form[2:], taken + "ال"
+        if form.endswith("ا") and len(form) >= 5 and form[:-1] in lex.triggers:  # accusative: اجتماعا، تمرينا
+            return lex.triggers[form[:-1]], form[:-1], taken
     return None
 
 
@@ -161,7 +174,9 @@ def _build(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, i: int, typ:
         modality = "planned"
     if _has(before_sentence, lex.expected_strong) or _has(clause_before, lex.expected):
         modality = "expected"
-    if typ in lex.topic_types and _has(before_sentence[-6:], lex.topic):
+    if "ل" in taken and "ال" not in taken and typ not in lex.purpose_exempt:
+        modality = "planned"  # لاقتناء، لزيارة، لإجراء مباحثات: what something is for
+    if typ in lex.topic_types and _has(before_sentence[-3:], lex.topic):
         modality = "topic"  # "تعميق التعاون … وشراء الأسلحة": a subject of cooperation, not a happening
     if _has(before_sentence[-3:], lex.negation):
         modality = "denied"
@@ -258,26 +273,36 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         prev = d.words_before(m.start, 3)
         prev1 = prev[-1] if prev else ""
         attached = doc.body[m.start - 1:m.start] if m.start else ""
-        locative = prev1 in _LOCATIVE or attached == "ب"
+        locative = prev1 in _LOCATIVE or attached == "ب" or (typ == "VISIT" and prev1 == "الي")
         if m.type == "LOCATION" or (m.kb or "").startswith(("place:", "region:")):
             if locative and location is None:
                 location = m.key
+                country = entry.country if entry is not None else None
+                if country and typ in lex.location_countries_for and f"country:{country}" not in seen:
+                    seen.add(f"country:{country}")  # "وصل إلى القاهرة", "تظاهر الآلاف في الرباط"
+                    out.append(Participant(f"country:{country}", "host" if typ != "PROTEST" else "place",
+                                           None, "location"))
             continue
         if entry is not None and entry.kind in _MEDIA_KINDS:
             continue
         key = m.key
         if m.form == "adjective":
-            if _has(prev, _ATTRIBUTION) or not _has(prev, lex.actor_nouns):
+            weapon = typ == "PROCUREMENT" and _has(prev, lex.weapon_nouns)  # الطائرات المسيرة التركية
+            place = typ == "PROTEST" and _has(prev, lex.place_nouns)  # مدن جزائرية
+            if _has(prev, _ATTRIBUTION) or not (_has(prev, lex.actor_nouns) or weapon or place):
                 continue
             if m.type == "GPE" and _has(prev, lex.military_nouns):
                 key = _armed_forces(key.split(":", 1)[1]) or key
         if locative and m.type == "GPE" and m.form == "name" and typ != "VISIT" and location is None:
             location = key
-            continue
+            if typ not in lex.location_countries_for:
+                continue
         if key in seen:
             continue
         seen.add(key)
         role = _role(typ, form, m, pos, prev1, attached, host_taken, not out)
+        if m.form == "adjective" and typ == "PROCUREMENT" and _has(prev, lex.weapon_nouns):
+            role = "supplier"
         host_taken = host_taken or role == "host"
         out.append(Participant(key, role, doc.span(m.start, m.end, key), "adjective" if m.form == "adjective" else ""))
         if m.type == "PERSON" and entry is not None:

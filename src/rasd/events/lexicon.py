@@ -37,6 +37,10 @@ class EventLexicon:
     expected_strong: frozenset[str]
     joint: frozenset[str]
     demonstratives: frozenset[str]
+    weapon_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    location_countries_for: frozenset[str]
+    purpose_exempt: frozenset[str]
 
 
 def _f(words) -> frozenset[str]:
@@ -76,7 +80,9 @@ def lexicon() -> EventLexicon:
         relative_units=_f(d["relative_units"]), actor_nouns=_f(d["actor_nouns"]),
         since_words=_f(d["since_words"]), follow_words=_f(d["follow_words"]),
         expected_strong=_f(d["modality"]["expected_strong"]), joint=_f(d["joint"]),
-        demonstratives=_f(d["demonstratives"]),
+        demonstratives=_f(d["demonstratives"]), weapon_nouns=_f(d["weapon_nouns"]),
+        place_nouns=_f(d["place_nouns"]), location_countries_for=frozenset(d["location_countries_for"]),
+        purpose_exempt=frozenset(d["purpose_types_exempt"]),
     )
 
 

@@ -267,8 +267,8 @@ def build_events(mentions: list[EventMention], key_of, is_person, story_of: dict
     contradictions: list[dict] = []
     for members, date in canonicalize(groups, story_of):
         ms = [m for g in members for m in g.mentions]
-        if all(m.anaphoric for m in ms):
-            continue  # "التوقيع" with nothing it could refer to
+        if all(m.anaphoric and not m.own_date for m in ms):
+            continue  # "التوقيع" with nothing it could refer to (and no date of its own)
         parts: dict[str, Participant] = {}
         for m in ms:
             for p in m.participants:
