@@ -57,6 +57,7 @@ class Event:
     plover: str | None = None
     historical: bool = False
     modality: str = "happened"
+    strong: bool = False  # articles joined through a shared person or named identity, not only type and parties
 
     @property
     def docs(self) -> list[str]:

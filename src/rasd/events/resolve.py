@@ -15,6 +15,7 @@ name or the trigger word). A weekday that differs between sources of one event i
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -106,6 +107,7 @@ def _people_compatible(pa: set[str], ka: set[str], pb: set[str], kb_: set[str]) 
     return bool(ka & kb_) and (ka <= implied(kb_) or kb_ <= implied(ka))
 
 
+@lru_cache(maxsize=100_000)
 def _root(word: str) -> str:
     """A crude stem for comparing trigger words: no article, clitics or imperfect prefix (تطبيع ~ يطبع)."""
     w = fold(word)
@@ -196,19 +198,38 @@ def _conflict(a: dict, b: dict, typ: str) -> bool:
         a["agreement"] != b["agreement"]
 
 
-def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) -> list[tuple[list[Group], Interval]]:
-    """Cluster the groups of all articles into canonical events. With ``story_of``, reports in one story may
-    join on a vague date when type and two participants agree."""
+def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) -> list[tuple[list[Group], Interval, bool]]:
+    """Cluster the groups of all articles into canonical events: (groups, date, strong) where strong says that
+    reports from different articles were joined by a shared person or a named identity (agreement, exercise,
+    session, plan year), not only by type, parties and date.
+
+    A report joins the best compatible event that shares with it a named identity or person; or two
+    participants and the trigger word, with both dates narrow (or both undated, for references); or, within one
+    story, two participants. Candidates come from an index on those keys, so the cost does not grow with
+    the number of events stored."""
     story_of = story_of or {}
     dated = [g for g in groups if g.date.known]
     undated = [g for g in groups if not g.date.known]
     order = sorted(dated, key=lambda g: (g.anaphoric_only, not g.date.closed, _width(g.date), g.doc,
                                          g.mentions[0].trigger.start))
     clusters: list[dict] = []
+    index: dict[tuple, list[int]] = defaultdict(list)
+
+    def keys_of(g_keys, persons, attrs, typ, doc) -> list[tuple]:
+        out = [(typ, "attr", a, str(v)) for a, v in attrs.items() if a in IDENTITY and v]
+        out += [(typ, "person", p) for p in persons]
+        ks = sorted(g_keys)
+        out += [(typ, "pair", x, y) for i, x in enumerate(ks) for y in ks[i + 1:]]
+        if doc in story_of:
+            out.append((typ, "story", story_of[doc]))
+        return out
+
     for g in order + sorted(undated, key=lambda g: (g.doc, g.mentions[0].trigger.start)):
+        cand_ids = {i for k in keys_of(g.keys, g.persons, g.attrs, g.type, g.doc) for i in index.get(k, ())}
         scored = []
-        for c in clusters:
-            if c["type"] != g.type or g.doc in c["docs"]:
+        for ci in sorted(cand_ids):
+            c = clusters[ci]
+            if g.doc in c["docs"]:
                 continue
             date = _date_join(c["date"], g.date)
             if date is None or _conflict(c["attrs"], g.attrs, g.type):
@@ -218,35 +239,45 @@ def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) ->
                 continue
             shared = c["keys"] & g.keys
             same_attr = _identity(c["attrs"], g.attrs)
-            same_word = _same_root(c["triggers"], g.triggers)
+            same_person = bool(pc & pg)
             same_story = bool(story_of) and any(story_of.get(d) == story_of.get(g.doc) for d in c["docs"])
-            if not (len(shared) >= 2 or (shared and (same_attr or same_word or min(len(c["keys"]), len(g.keys)) <= 1))):
+            narrow = _width(c["date"]) <= WIDE_DAYS and _width(g.date) <= WIDE_DAYS
+            two = len(shared) >= 2
+            same_word = two and _same_root(c["triggers"], g.triggers)
+            if g.date.known:
+                ok = same_attr or same_person or (same_word and narrow) or (same_story and two)
+            else:
+                ok = same_attr or same_person or same_word
+            if not ok:
                 continue
-            vague = _width(c["date"]) > WIDE_DAYS or _width(g.date) > WIDE_DAYS
-            if g.date.known and vague and not (same_attr or (pc & pg) or (same_story and len(shared) >= 2)):
-                continue
-            if not g.date.known and not (same_attr or (pc & pg) or (same_word and len(shared) >= 2)):
-                continue
-            score = 2 * len(shared) + 3 * same_attr + 2 * same_word + 3 * bool(pc & pg) + \
+            score = 2 * len(shared) + 3 * same_attr + 2 * same_word + 3 * same_person + \
                 (c["date"].known and g.date.known) + 0.1 * len(c["docs"])
-            scored.append((score, id(c), c))
-        scored.sort(key=lambda x: -x[0])
+            scored.append((score, ci, same_attr or same_person))
+        scored.sort(key=lambda x: (-x[0], x[1]))
         if not g.date.known and len(scored) > 1 and scored[0][0] == scored[1][0]:
             scored = []  # an undated reference that fits two events equally well is left alone
         if not scored:
             clusters.append({"type": g.type, "groups": [g], "docs": {g.doc}, "date": g.date, "keys": set(g.keys),
-                             "persons": set(g.persons), "attrs": dict(g.attrs), "triggers": set(g.triggers)})
-            continue
-        best = scored[0][2]
-        best["groups"].append(g)
-        best["docs"].add(g.doc)
-        best["date"] = _date_join(best["date"], g.date) or best["date"]
-        best["keys"] |= g.keys
-        best["persons"] |= g.persons
-        best["triggers"] |= g.triggers
-        for a, v in g.attrs.items():
-            best["attrs"].setdefault(a, v)
-    return [(c["groups"], c["date"]) for c in clusters]
+                             "persons": set(g.persons), "attrs": dict(g.attrs), "triggers": set(g.triggers),
+                             "strong": False})
+            ci = len(clusters) - 1
+        else:
+            ci = scored[0][1]
+            best = clusters[ci]
+            best["groups"].append(g)
+            best["docs"].add(g.doc)
+            best["date"] = _date_join(best["date"], g.date) or best["date"]
+            best["keys"] |= g.keys
+            best["persons"] |= g.persons
+            best["triggers"] |= g.triggers
+            best["strong"] = best["strong"] or scored[0][2]
+            for a, v in g.attrs.items():
+                best["attrs"].setdefault(a, v)
+        c = clusters[ci]
+        for k in keys_of(c["keys"], c["persons"], c["attrs"], c["type"], g.doc):
+            if ci not in index[k][-1:]:
+                index[k].append(ci)
+    return [(c["groups"], c["date"], c["strong"]) for c in clusters]
 
 
 def _width(iv: Interval) -> int:
@@ -265,7 +296,7 @@ def build_events(mentions: list[EventMention], key_of, is_person, story_of: dict
     groups = [g for doc in sorted(by_doc) for g in coreference(by_doc[doc], key_of, is_person)]
     events: list[Event] = []
     contradictions: list[dict] = []
-    for members, date in canonicalize(groups, story_of):
+    for members, date, strong in canonicalize(groups, story_of):
         ms = [m for g in members for m in g.mentions]
         if all(m.anaphoric and not m.own_date for m in ms):
             continue  # "التوقيع" with nothing it could refer to (and no date of its own)
@@ -320,7 +351,8 @@ def build_events(mentions: list[EventMention], key_of, is_person, story_of: dict
         ev = Event(id=make_id("evt", typ, f"{first.doc}:{first.trigger.start}"), type=typ, mentions=ms, date=date,
                    date_basis=basis, participants=list(parts.values()), location=loc, attributes=attrs,
                    cameo=cameo, plover=plover, historical=all(m.historical for m in ms),
-                   modality="happened" if any(m.modality == "happened" for m in ms) else "planned")
+                   modality="happened" if any(m.modality == "happened" for m in ms) else "planned",
+                   strong=strong)
         events.append(ev)
         contradictions += _weekday_contradictions(ev)
     events.sort(key=lambda e: (e.date.start or e.date.end or Interval().start or _FAR, e.id))

@@ -10,6 +10,7 @@ The LSH index takes articles one at a time, so adding one costs the same whateve
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 
 from datasketch import MinHash, MinHashLSH
@@ -88,11 +89,17 @@ def stories(docs: Iterable[tuple[str, str, str | None]], events: list[Event]) ->
             uf.union(doc_id, other)
             why[tuple(sorted((doc_id, other)))] = "near-duplicate text"
     for ev in events:
+        if not ev.strong or ev.type == "STATEMENT":
+            continue  # only events joined through a named identity or person tie their articles into a story
         news_docs = sorted({m.doc for m in ev.mentions if not m.historical}
                            - {m.doc for m in ev.mentions if m.historical})
         for a, b in zip(news_docs, news_docs[1:]):
             uf.union(a, b)
             why.setdefault((a, b), f"same news event {ev.type} {ev.id}")
+    news_of: dict[str, list[str]] = defaultdict(list)
+    for e in events:
+        for d in {m.doc for m in e.mentions if not m.historical}:
+            news_of[d].append(e.id)
     members: dict[str, list[str]] = {}
     for d in titles:
         members.setdefault(uf.find(d), []).append(d)
@@ -103,8 +110,7 @@ def stories(docs: Iterable[tuple[str, str, str | None]], events: list[Event]) ->
         sid = make_id("story", ds[0], str(len(ds)))
         for d in ds:
             story_of[d] = sid
-        evs = [e.id for e in events if {m.doc for m in e.mentions} & set(ds)
-               and any(not m.historical for m in e.mentions if m.doc in ds)]
+        evs = sorted({e for d in ds for e in news_of.get(d, ())})
         links = sorted({w for (a, b), w in why.items() if a in ds})
         out.append({"id": sid, "title": next((titles[d] for d in ds if titles[d]), None), "documents": ds,
                     "events": evs, "links": links})
