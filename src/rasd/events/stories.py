@@ -10,8 +10,11 @@ The LSH index takes articles one at a time, so adding one costs the same whateve
 from __future__ import annotations
 
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable
+
+from functools import cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -32,6 +35,16 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i:i + k]).encode() for i in range(len(words) - k + 1)}
 
 
+def _crc32(data: bytes) -> int:
+    # deterministic and C-fast; datasketch's default (SHA-1 per shingle) was most of the story stage's time
+    return zlib.crc32(data)
+
+
+@cache
+def _permutations(num_perm: int):
+    return MinHash(num_perm=num_perm).permutations
+
+
 class NearDuplicates:
     """An incremental near-duplicate index: ``add`` returns the earlier documents this one nearly copies."""
 
@@ -42,7 +55,8 @@ class NearDuplicates:
         self.sigs: dict[str, MinHash] = {}
 
     def signature(self, text: str) -> MinHash:
-        m = MinHash(num_perm=self.num_perm)
+        m = MinHash(num_perm=self.num_perm, hashfunc=_crc32, permutations=_permutations(self.num_perm),
+                    scheme="affine32")
         sh = shingles(text)
         if sh:
             m.update_batch(list(sh))
@@ -75,19 +89,25 @@ class _UF:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def stories(docs: Iterable[tuple[str, str, str | None]], events: list[Event]) -> tuple[dict[str, str], list[dict]]:
-    """``docs`` as (id, body, title). Returns doc id → story id, and the stories (id, title, documents, events,
-    why: which links joined them)."""
+def near_duplicate_pairs(docs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Pairs of near-duplicate documents among (id, body), each document added to the index once."""
+    index = NearDuplicates()
+    return [tuple(sorted((doc_id, other))) for doc_id, body in docs for other in index.add(doc_id, body)]
+
+
+def stories(docs: Iterable[tuple[str, str | None]], events: list[Event], near: list[tuple[str, str]]
+            ) -> tuple[dict[str, str], list[dict]]:
+    """``docs`` as (id, title); ``near`` the near-duplicate pairs. Returns doc id → story id, and the stories
+    (id, title, documents, events, links: what joined them)."""
     uf = _UF()
     titles: dict[str, str | None] = {}
     why: dict[tuple[str, str], str] = {}
-    index = NearDuplicates()
-    for doc_id, body, title in docs:
+    for doc_id, title in docs:
         uf.find(doc_id)
         titles[doc_id] = title
-        for other in index.add(doc_id, body):
-            uf.union(doc_id, other)
-            why[tuple(sorted((doc_id, other)))] = "near-duplicate text"
+    for a, b in near:
+        uf.union(a, b)
+        why[(a, b)] = "near-duplicate text"
     for ev in events:
         if not ev.strong or ev.type == "STATEMENT":
             continue  # only events joined through a named identity or person tie their articles into a story

@@ -26,7 +26,7 @@ def analyze(documents: Iterable[Document], store=None) -> Analysis:
     across them."""
     from ..events.claims import contradictions
     from ..events.resolve import build_events
-    from ..events.stories import stories
+    from ..events.stories import near_duplicate_pairs, stories
     from ..registry import analysis_version
     from ..store.codec import decode, encode
 
@@ -62,10 +62,11 @@ def analyze(documents: Iterable[Document], store=None) -> Analysis:
     def is_person(k: str) -> bool:
         return k in people or k.startswith("person:")
     # strict resolution first; its stories then let reports within one story join on a vague date
+    near = near_duplicate_pairs((d.id, d.body) for d in docs)
     events, _ = build_events(mentions, key_of, is_person)
-    story_of, _ = stories(((d.id, d.body, d.title) for d in docs), events)
+    story_of, _ = stories(((d.id, d.title) for d in docs), events, near)
     events, contra = build_events(mentions, key_of, is_person, story_of)
-    story_of, story_list = stories(((d.id, d.body, d.title) for d in docs), events)
+    story_of, story_list = stories(((d.id, d.title) for d in docs), events, near)
     contra += contradictions([(d.id, c) for d in docs for c in d.annotations.get("claims", [])], key_of)
     return Analysis(docs, entities, events, story_list, story_of, contra)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .fold import fold
 from .lexicon import frequencies
@@ -157,6 +157,17 @@ def _segment_with_marks(text: str, start: int, names: frozenset[str]) -> list[Se
     return out
 
 
+@lru_cache(maxsize=200_000)
+def _relative_segments(word: str, names: frozenset[str]) -> tuple[tuple[int, int, str, str, str], ...]:
+    return tuple((g.start, g.end, g.text, g.kind, g.form) for g in segment_word(word, 0, names))
+
+
+def _segments_at(word: str, start: int, names: frozenset[str]) -> list[Segment]:
+    """``segment_word`` at an offset, memoized per word: news repeats its words, and segmenting is the
+    tokenizer's main cost."""
+    return [Segment(start + a, start + b, t, k, f) for a, b, t, k, f in _relative_segments(word, names)]
+
+
 def tokenize(text: str, names: frozenset[str] = frozenset(), base: int = 0) -> list[Token]:
     """Tokens of ``text`` (offsets shifted by ``base``), Arabic words with their clitic segments."""
     out = []
@@ -165,7 +176,7 @@ def tokenize(text: str, names: frozenset[str] = frozenset(), base: int = 0) -> l
         s, e = m.start() + base, m.end() + base
         tok = Token(s, e, m.group(), kind)
         if kind == "word":
-            tok.segments = segment_word(m.group(), s, names)
+            tok.segments = _segments_at(m.group(), s, names)
         else:
             tok.segments = [Segment(s, e, m.group(), "stem")]
         out.append(tok)
