@@ -73,3 +73,43 @@ def test_timeline_and_contradictions_commands(tmp_path):
     assert "«رابع بلد عربي»" in out and "«الدولة العربية السادسة»" in out
     rows = [json.loads(x) for x in rasd("contradictions", "--db", db, "--json").stdout.splitlines()]
     assert {r["property"] for r in rows} >= {"weekday", "rank_among_arab_states"}
+
+
+def _docs(*texts: str, published: str = "2024-03-13"):
+    from rasd.model import Document, Published, RawRecord
+    from rasd.registry import build_pipeline
+
+    clean = build_pipeline(["clean/1"])
+    return [clean(Document.from_record(RawRecord(source=f"s{i}", source_key=f"s{i}", text=t,
+                                                 published=Published(published, "metadata"))))
+            for i, t in enumerate(texts)]
+
+
+def _one(text: str):
+    from rasd.resolve.analyze import analyze
+
+    return analyze(_docs(text))
+
+
+def test_announcement_dated_apart_from_what_it_announces():
+    a = _one("أعلن الجيش الإسرائيلي أمس الاثنين عن توقيع خطة عمل مع الجيش المغربي يوم الجمعة الماضي.")
+    sign = next(e for e in a.events if e.type == "SIGN_AGREEMENT")
+    assert (sign.date.start.isoformat(), sign.date.precision) == ("2024-03-08", "day")  # the Friday before
+    assert sign.announced is not None and sign.announced.end.isoformat() == "2024-03-12"
+
+
+def test_speculation_and_negation_stay_out_of_the_record():
+    assert not _one("من المتوقع أن يوقع المغرب وفرنسا اتفاقية دفاع مشترك في وقت لاحق.").events
+    assert not _one("لم يوقع المغرب وفرنسا أي اتفاقية دفاع خلال الزيارة.").events
+
+
+def test_two_reports_of_one_signing_become_one_event_with_both_sources():
+    from rasd.resolve.analyze import analyze
+
+    docs = _docs("وقع المغرب وفرنسا اتفاقية للتعاون العسكري لسنة 2025 يوم الثلاثاء في الرباط.",
+                 "وقّعت فرنسا والمغرب أمس الثلاثاء بالرباط اتفاقية تعاون عسكري لسنة 2025 بحضور وزيري الدفاع.")
+    a = analyze(docs)
+    signs = [e for e in a.events if e.type == "SIGN_AGREEMENT"]
+    assert len(signs) == 1 and len({m.doc for m in signs[0].mentions}) == 2
+    assert signs[0].date.start.isoformat() == "2024-03-12" and signs[0].cameo == "057"
+    assert len({a.story_of[d.id] for d in docs}) == 1

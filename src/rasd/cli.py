@@ -249,7 +249,7 @@ def demo(out):
     from importlib import resources
 
     from .export import dossier
-    from .report import describe
+    from .report import describe, describe_record
     from .store import Store
 
     outdir = Path(out)
@@ -262,6 +262,7 @@ def demo(out):
         for doc in store.documents():
             click.echo(describe(doc, body=False))
         data = dossier.write(store, outdir / "dossier.json")
+        click.echo(describe_record(data))
         click.echo(f"\nstore: {db} ({store.count()} documents)")
     click.echo(f"export: {outdir / 'dossier.json'} ({data['schema']}, {len(data['documents'])} documents)")
     sys.exit(1 if report.errors else 0)

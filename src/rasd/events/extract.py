@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import timedelta
+from itertools import pairwise
 
 from ..model import Document, Span
 from ..resolve.kb import load as load_kb
@@ -90,7 +91,7 @@ class _Doc:
 def _clauses(body: str, sent: Span) -> list[tuple[int, int]]:
     text = body[sent.start:sent.end]
     cuts = [sent.start] + [sent.start + m.start() for m in _CLAUSE.finditer(text)] + [sent.end]
-    return list(zip(cuts, cuts[1:]))
+    return list(pairwise(cuts))
 
 
 def _clause_of(clauses: list[tuple[int, int]], pos: int) -> int:
@@ -351,7 +352,7 @@ def _usable_timexes(d: _Doc, sent: Span) -> list[Timex]:
 
 
 def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, found) -> None:
-    """Give each temporal expression to the trigger nearest it in its clause (preferring the trigger before it)."""
+    """Give each temporal expression to the nearest trigger before it in its clause (else the nearest after)."""
     if not found:
         return
     body = d.doc.body
@@ -362,11 +363,12 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
         ca, cb = clauses[tc]
         bare = len(body[ca:cb].strip(" ،,؛;:.")) <= len(t.text) + 4  # "، في الآونة الأخيرة،"
 
-        def cost(k: int) -> tuple[int, int]:
+        def cost(k: int, t: Timex = t, tc: int = tc) -> tuple[int, int, int]:
             ev = found[k][0]
             same = _clause_of(clauses, ev.trigger.start) == tc
-            gap = t.start - ev.trigger.end if t.start >= ev.trigger.end else 2 * (ev.trigger.start - t.end)
-            return (0 if same else 1, gap)
+            before = t.start >= ev.trigger.end  # Arabic puts the time after its verb: "أعلن … أمس عن توقيع …"
+            gap = t.start - ev.trigger.end if before else ev.trigger.start - t.end
+            return (0, 0 if before else 1, gap) if same else (1, 0, gap)
         k = min(range(len(found)), key=cost)
         ev = found[k][0]
         if _clause_of(clauses, ev.trigger.start) != tc and t.start < ev.trigger.start and not bare:
@@ -393,6 +395,13 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
             ev.historical = True
         if pub is not None and pub.start and value.end and value.end < pub.start - timedelta(days=180):
             ev.historical = True
+    # "أعلن الجيش الاثنين أنه وقّع الجمعة …": an announcement dated apart from what it announces
+    for st, _ in found:
+        if st.type != "STATEMENT" or not st.own_date:
+            continue
+        for ev, _ in found:
+            if ev is not st and ev.type != "STATEMENT" and ev.own_date and ev.date != st.date:
+                ev.announced = st.date
     # "أقام علاقات …، إثر توقيع اتفاقات أوسلو … عام 1993": an undated event dated by the one it follows
     for k in range(len(found) - 1):
         ev, nxt_ev = found[k][0], found[k + 1][0]
@@ -414,7 +423,7 @@ _KINDS = ("مذكر", "اتفاق", "معاهد", "خط", "بروتوكول", "�
 
 def _kind(word: str) -> str:
     for f, _ in forms(word):
-        f = f[2:] if f.startswith("ال") else f
+        f = f.removeprefix("ال")
         for k in _KINDS:
             if f.startswith(k):
                 return k

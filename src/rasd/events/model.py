@@ -36,6 +36,7 @@ class EventMention:
     modality: str = "happened"  # happened | planned | expected | denied
     historical: bool = False
     anaphoric: bool = False  # a definite event noun referring back ("التوقيع", "اللقاء")
+    announced: Interval | None = None  # when it was made public, when the sentence says so apart from its date
 
     @property
     def keys(self) -> set[str]:
@@ -57,7 +58,8 @@ class Event:
     plover: str | None = None
     historical: bool = False
     modality: str = "happened"
-    strong: bool = False  # articles joined through a shared person or named identity, not only type and parties
+    strong: bool = False
+    announced: Interval | None = None  # articles joined through a shared person or named identity, not only type and parties
 
     @property
     def docs(self) -> list[str]:

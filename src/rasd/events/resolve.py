@@ -15,8 +15,8 @@ name or the trigger word). A weekday that differs between sources of one event i
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -350,13 +350,19 @@ def build_events(mentions: list[EventMention], key_of, is_person, story_of: dict
         first = min(ms, key=lambda m: (m.doc, m.trigger.start))
         ev = Event(id=make_id("evt", typ, f"{first.doc}:{first.trigger.start}"), type=typ, mentions=ms, date=date,
                    date_basis=basis, participants=list(parts.values()), location=loc, attributes=attrs,
-                   cameo=cameo, plover=plover, historical=all(m.historical for m in ms),
+                   cameo=cameo, plover=plover, historical=_recalled(ms),
                    modality="happened" if any(m.modality == "happened" for m in ms) else "planned",
-                   strong=strong)
+                   strong=strong, announced=next((m.announced for m in ms if m.announced is not None), None))
         events.append(ev)
         contradictions += _weekday_contradictions(ev)
     events.sort(key=lambda e: (e.date.start or e.date.end or Interval().start or _FAR, e.id))
     return events, contradictions
+
+
+def _recalled(ms: list[EventMention]) -> bool:
+    """An event every dated report recalls from the past (undated and anaphoric mentions do not vote)."""
+    votes = [m.historical for m in ms if m.own_date and not m.anaphoric] or [m.historical for m in ms]
+    return all(votes)
 
 
 def _base(text: str) -> str:

@@ -13,8 +13,8 @@ import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable
-
 from functools import cache
+from itertools import pairwise
 
 from datasketch import MinHash, MinHashLSH
 
@@ -113,7 +113,7 @@ def stories(docs: Iterable[tuple[str, str | None]], events: list[Event], near: l
             continue  # only events joined through a named identity or person tie their articles into a story
         news_docs = sorted({m.doc for m in ev.mentions if not m.historical}
                            - {m.doc for m in ev.mentions if m.historical})
-        for a, b in zip(news_docs, news_docs[1:]):
+        for a, b in pairwise(news_docs):
             uf.union(a, b)
             why.setdefault((a, b), f"same news event {ev.type} {ev.id}")
     news_of: dict[str, list[str]] = defaultdict(list)

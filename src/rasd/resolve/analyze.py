@@ -101,7 +101,7 @@ def event_json(ev, names: dict[str, str]) -> dict:
     return {
         "id": ev.id, "type": ev.type, "cameo": ev.cameo, "plover": ev.plover, "summary": summary,
         "date": {"start": s, "end": e, "precision": ev.date.precision, "basis": ev.date_basis},
-        "announced": None,
+        "announced": {"start": ev.announced.iso()[0], "end": ev.announced.iso()[1]} if ev.announced else None,
         "location": ev.location,
         "participants": parts,
         "attributes": attrs,

@@ -70,7 +70,7 @@ def _event(e) -> dict:
             "participants": [[p.key, p.role, _span(p.span), p.via] for p in e.participants],
             "location": e.location, "date": _iv(e.date), "date_basis": e.date_basis, "date_span": _span(e.date_span),
             "own_date": e.own_date, "weekday": e.weekday, "attributes": e.attributes, "modality": e.modality,
-            "historical": e.historical, "anaphoric": e.anaphoric}
+            "historical": e.historical, "anaphoric": e.anaphoric, "announced": _iv(e.announced)}
 
 
 def decode(doc: Document, text: str, version: str) -> bool:
@@ -105,7 +105,8 @@ def decode(doc: Document, text: str, version: str) -> bool:
             participants=[Participant(k, r, sp(s), via) for k, r, s, via in e["participants"]],
             location=e["location"], date=_univ(e["date"]), date_basis=e["date_basis"], date_span=sp(e["date_span"]),
             own_date=e["own_date"], weekday=e["weekday"], attributes=e["attributes"], modality=e["modality"],
-            historical=e["historical"], anaphoric=e["anaphoric"]))
+            historical=e["historical"], anaphoric=e["anaphoric"],
+            announced=_univ(e["announced"]) if e.get("announced") else None))
     doc.annotations["events"] = events
     doc.spans["events"] = [m.trigger for m in events]
     doc.annotations["claims"] = [Claim(subj, prop, val, doc.span(s, e, "claim")) for subj, prop, val, s, e in
