@@ -395,7 +395,7 @@ def _analysis(db: str):
 
     _require_db(db)
     store = Store(db)
-    return store, analyze(store.documents(), store)
+    return store, analyze(store.documents(light=True), store)
 
 
 @main.command()

@@ -29,7 +29,8 @@ from .model import Event, EventMention, Participant
 
 KEEP_MODALITIES = ("happened", "planned")
 IDENTITY = ("agreement", "event_name", "session", "for_year")  # attributes that name one happening
-WIDE_DAYS = 130  # a date wider than this (or open) cannot alone make two reports one event
+WIDE_DAYS = 130
+PER_KEY = 200  # candidate events looked at per index key  # a date wider than this (or open) cannot alone make two reports one event
 
 
 @dataclass
@@ -225,7 +226,8 @@ def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) ->
         return out
 
     for g in order + sorted(undated, key=lambda g: (g.doc, g.mentions[0].trigger.start)):
-        cand_ids = {i for k in keys_of(g.keys, g.persons, g.attrs, g.type, g.doc) for i in index.get(k, ())}
+        # the latest events under each key (a pair like Saudi Arabia–United States heads thousands)
+        cand_ids = {i for k in keys_of(g.keys, g.persons, g.attrs, g.type, g.doc) for i in index.get(k, ())[-PER_KEY:]}
         scored = []
         for ci in sorted(cand_ids):
             c = clusters[ci]
@@ -273,8 +275,7 @@ def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) ->
             best["strong"] = best["strong"] or scored[0][2]
             for a, v in g.attrs.items():
                 best["attrs"].setdefault(a, v)
-        c = clusters[ci]
-        for k in keys_of(c["keys"], c["persons"], c["attrs"], c["type"], g.doc):
+        for k in keys_of(g.keys, g.persons, g.attrs, g.type, g.doc):  # what this report adds to the event
             if ci not in index[k][-1:]:
                 index[k].append(ci)
     return [(c["groups"], c["date"], c["strong"]) for c in clusters]

@@ -120,6 +120,9 @@ def stories(docs: Iterable[tuple[str, str | None]], events: list[Event], near: l
     for e in events:
         for d in {m.doc for m in e.mentions if not m.historical}:
             news_of[d].append(e.id)
+    why_of: dict[str, list[str]] = defaultdict(list)
+    for (a, _b), w in why.items():
+        why_of[uf.find(a)].append(w)
     members: dict[str, list[str]] = {}
     for d in titles:
         members.setdefault(uf.find(d), []).append(d)
@@ -131,7 +134,7 @@ def stories(docs: Iterable[tuple[str, str | None]], events: list[Event], near: l
         for d in ds:
             story_of[d] = sid
         evs = sorted({e for d in ds for e in news_of.get(d, ())})
-        links = sorted({w for (a, b), w in why.items() if a in ds})
+        links = sorted(set(why_of.get(root, ())))
         out.append({"id": sid, "title": next((titles[d] for d in ds if titles[d]), None), "documents": ds,
                     "events": evs, "links": links})
     return story_of, out

@@ -46,7 +46,7 @@ def document_json(doc: Document, story: str) -> dict:
 def build(store: Store) -> dict:
     from ..resolve.analyze import analyze, entity_json, event_json
 
-    analysis = analyze(store.documents(), store)
+    analysis = analyze(store.documents(light=True), store)
     entities = [entity_json(e) for e in analysis.entities]
     names = {e["id"]: e.get("name_en") or e["name"] for e in entities}
     return {

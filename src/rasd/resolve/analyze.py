@@ -62,6 +62,7 @@ def analyze(documents: Iterable[Document], store=None) -> Analysis:
     def is_person(k: str) -> bool:
         return k in people or k.startswith("person:")
     # strict resolution first; its stories then let reports within one story join on a vague date
+    # strict resolution first; its stories then let reports within one story join on a vague date
     near = near_duplicate_pairs((d.id, d.body) for d in docs)
     events, _ = build_events(mentions, key_of, is_person)
     story_of, _ = stories(((d.id, d.title) for d in docs), events, near)

@@ -69,18 +69,18 @@ def _grams(name: str) -> set[str]:
     return {name[i:i + 3] for i in range(len(name) - 2)}
 
 
-def _candidate_pairs(typ: str, keys: list[str]) -> list[tuple[str, str]]:
+def _candidate_pairs(typ: str, keys: list[str]):
     """Pairs of unknown names worth comparing, found through a trigram index instead of comparing all pairs
     (which took minutes at 30k articles): names ≥ 90% alike share most of their character trigrams (a
     third of the shorter name's is required here, well below what a 90% match keeps); nested organization
-    names share their first word."""
+    names share their first word and one's words are all in the other's. Yields each pair once, unordered
+    (union-find gives the same clusters in any order)."""
     names = {k: _name(k) for k in keys}
     grams = {k: _grams(n) for k, n in names.items() if len(n) >= 5}
     index: dict[str, list[str]] = defaultdict(list)
     for k, gs in grams.items():
         for g in gs:
             index[g].append(k)
-    pairs: set[tuple[str, str]] = set()
     for a, gs in grams.items():
         shared: Counter = Counter()
         for g in gs:
@@ -89,15 +89,18 @@ def _candidate_pairs(typ: str, keys: list[str]) -> list[tuple[str, str]]:
                 shared.update(b for b in lst if b > a)
         for b, n in shared.items():
             if 3 * n >= min(len(gs), len(grams[b])):
-                pairs.add((a, b))
+                yield a, b
     if typ in ("ORGANIZATION", "AGREEMENT"):
-        firsts: dict[str, list[str]] = defaultdict(list)
+        firsts: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
         for k, n in names.items():
-            if n.split():
-                firsts[n.split()[0]].append(k)
+            words = n.split()
+            if len(words) >= 2:
+                firsts[words[0]].append((k, frozenset(words)))
         for lst in firsts.values():
-            pairs.update((a, b) if a < b else (b, a) for i, a in enumerate(lst) for b in lst[i + 1:])
-    return sorted(pairs)
+            for i, (a, wa) in enumerate(lst):
+                for b, wb in lst[i + 1:]:
+                    if wa <= wb or wb <= wa:
+                        yield a, b
 
 
 def resolve(linked: dict[str, tuple[str, Linked]], kb: KB | None = None, transliterate=None) -> list[Entity]:

@@ -46,7 +46,8 @@ def encode(doc: Document, version: str) -> str:
     data: dict[str, Any] = {
         "format": FORMAT, "version": version,
         "sentences": [[s.start, s.end] for s in doc.spans.get("sentences", [])],
-        "entities": [[s.start, s.end, s.label] for s in doc.spans.get("entities", [])],
+        "entities": [[s.start, s.end, s.label] for s in doc.spans.get("entities", [])]
+        or doc.annotations.get("entity_spans", []),
         "mentions": [[m.start, m.end, m.text, m.type, m.kb, m.key, m.score, m.why, m.form, m.sentence]
                      for m in linked.mentions],
         "roles": [[index.get(id(r.person)), r.role, r.title, r.of, r.start, r.end] for r in linked.roles],
@@ -85,15 +86,15 @@ def decode(doc: Document, text: str, version: str) -> bool:
     def sp(x, label: str = "") -> Span | None:
         return doc.span(x[0], x[1], x[2] if len(x) > 2 else label) if x is not None else None
     doc.spans["sentences"] = [doc.span(s, e, "sentence") for s, e in data["sentences"]]
-    doc.spans["entities"] = [doc.span(s, e, t) for s, e, t in data["entities"]]
+    # spans other than sentences are rebuilt on demand (``spans_of``): thousands of documents' worth of Span
+    # objects, each holding its text, would double what cross-document resolution needs in memory
+    doc.annotations["entity_spans"] = data["entities"]
     mentions = [Mention(*m) for m in data["mentions"]]
     roles = [RoleMention(mentions[i], role, title, of, s, e) for i, role, title, of, s, e in data["roles"]
              if i is not None]
     doc.annotations["linked"] = Linked(mentions, roles)
-    doc.spans["mentions"] = [doc.span(m.start, m.end, m.key) for m in mentions]
     doc.annotations["time"] = [Timex(s, e, t, StoredSpec(fixed, wd), _univ(v), basis, role, check)
                                for s, e, t, v, basis, role, check, fixed, wd in data["time"]]
-    doc.spans["time"] = [doc.span(t.start, t.end, t.precision) for t in doc.annotations["time"]]
     if data["publication"] is not None:
         p = data["publication"]
         doc.annotations["publication"] = Publication(_univ(p["interval"]), p["basis"], p["conflicts"])
@@ -108,7 +109,15 @@ def decode(doc: Document, text: str, version: str) -> bool:
             historical=e["historical"], anaphoric=e["anaphoric"],
             announced=_univ(e["announced"]) if e.get("announced") else None))
     doc.annotations["events"] = events
-    doc.spans["events"] = [m.trigger for m in events]
     doc.annotations["claims"] = [Claim(subj, prop, val, doc.span(s, e, "claim")) for subj, prop, val, s, e in
                                  data["claims"]]
     return True
+
+
+def spans_of(doc: Document) -> None:
+    """Rebuild the span layers of a document restored by :func:`decode` (for display)."""
+    doc.spans["entities"] = [doc.span(s, e, t) for s, e, t in doc.annotations.get("entity_spans", [])]
+    linked = doc.annotations.get("linked")
+    doc.spans["mentions"] = [doc.span(m.start, m.end, m.key) for m in (linked.mentions if linked else [])]
+    doc.spans["time"] = [doc.span(t.start, t.end, t.precision) for t in doc.annotations.get("time", [])]
+    doc.spans["events"] = [m.trigger for m in doc.annotations.get("events", [])]

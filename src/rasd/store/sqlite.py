@@ -196,9 +196,21 @@ class Store:
             row = rows[0] if len(rows) == 1 else None
         return self._doc(row) if row else None
 
-    def documents(self) -> Iterator[Document]:
-        for row in self.conn.execute("SELECT * FROM documents ORDER BY id"):
-            yield self._doc(row)
+    def documents(self, light: bool = False) -> Iterator[Document]:
+        """Every document in id order. ``light``: without the raw input text, and with the removed lines read
+        in one query (what analysis and export need, at a fraction of the memory)."""
+        if not light:
+            for row in self.conn.execute("SELECT * FROM documents ORDER BY id"):
+                yield self._doc(row)
+            return
+        removed: dict[str, list[Removed]] = {}
+        for r in self.conn.execute("SELECT doc_id, text, reason FROM removed ORDER BY doc_id, seq"):
+            removed.setdefault(r[0], []).append(Removed(r[1], r[2]))
+        cols = ", ".join(c for c in _DOC_COLS if c != "raw") + ", '' AS raw"
+        for row in self.conn.execute(f"SELECT {cols} FROM documents ORDER BY id"):
+            d = self._doc(row, with_removed=False)
+            d.removed = removed.get(d.id, [])
+            yield d
 
     def search(self, query: str, limit: int = 20) -> list[tuple[Document, float]]:
         """Documents matching every word of ``query`` (folded), best first. Quoted phrases are kept as phrases."""
