@@ -78,7 +78,7 @@ def main() -> None:
             stray += sum(1 for h in hits if h != orig and h.startswith("a"))
         js = [len(sh[a] & sh[b]) / max(1, len(sh[a] | sh[b])) for a, b in real]
         print(f"{t:>9.1f} " + " ".join(f"{found[k] / per:>10.2f}" for k in kinds)
-              + f"   {len(real):>6} ({median(js) if js else 0:.2f})" + f"   {stray:>8}")
+              + f"   {len(real):>6} ({median(js) if js else 0:.2f}, min {min(js) if js else 0:.2f})" + f"   {stray:>8}")
 
 if __name__ == "__main__":
     main()

@@ -16,7 +16,7 @@ def test_fresh_sentences_across_all_types():
     types = {t for want, _s, _g in res.rows for t in want.split(",")}
     assert {"MEET", "VISIT", "SIGN_AGREEMENT", "EXERCISE", "PROCUREMENT", "ESTABLISH_RELATIONS", "SEVER_RELATIONS",
             "STATEMENT", "PROTEST", "NONE"} <= types
-    p, r, f = res.micro()
+    p, _r, f = res.micro()
     assert f >= 0.85 and p >= 0.9, report(res)
     assert res.none_accuracy() >= 0.9, report(res)  # opinion, speculation, negation and topics stay out
 
@@ -43,7 +43,7 @@ def test_stored_analysis_roundtrip_gives_the_same_events(tmp_path):
         assert store.stats()["analysed"] == 5
         stored = analyze(store.documents(), store)
         fresh = analyze(store.documents())
-    summary = lambda a: sorted((e.type, str(e.date), len(e.mentions)) for e in a.events)  # noqa: E731
+    summary = lambda a: sorted((e.type, str(e.date), len(e.mentions)) for e in a.events)
     assert summary(stored) == summary(fresh) and stored.events
     assert stored.contradictions == fresh.contradictions
 
@@ -113,3 +113,13 @@ def test_two_reports_of_one_signing_become_one_event_with_both_sources():
     assert len(signs) == 1 and len({m.doc for m in signs[0].mentions}) == 2
     assert signs[0].date.start.isoformat() == "2024-03-12" and signs[0].cameo == "057"
     assert len({a.story_of[d.id] for d in docs}) == 1
+
+
+def test_sources_disagreeing_on_session_and_place_are_contradictions():
+    from rasd.resolve.analyze import analyze
+
+    a = analyze(_docs("انعقد الاجتماع الثالث للجنة العسكرية المشتركة بين المغرب وفرنسا في الرباط يوم الثلاثاء.",
+                      "انعقد الاجتماع الرابع للجنة العسكرية المشتركة بين المغرب وفرنسا في باريس يوم الثلاثاء."))
+    props = {c["property"]: c for c in a.contradictions}
+    assert {"session", "place"} <= set(props), a.contradictions
+    assert {v["value"] for v in props["session"]["values"]} == {"3", "4"}

@@ -356,6 +356,7 @@ def build_events(mentions: list[EventMention], key_of, is_person, story_of: dict
                    strong=strong, announced=next((m.announced for m in ms if m.announced is not None), None))
         events.append(ev)
         contradictions += _weekday_contradictions(ev)
+        contradictions += _value_contradictions(ev, key_of)
     events.sort(key=lambda e: (e.date.start or e.date.end or Interval().start or _FAR, e.id))
     return events, contradictions
 
@@ -374,6 +375,35 @@ def _base(text: str) -> str:
 _FAR = __import__("datetime").date(9999, 12, 31)
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _value_contradictions(ev: Event, key_of) -> list[dict]:
+    """Sources of one event that give it different values: the session number, or the place (when each source
+    names a single one)."""
+    out = []
+    sessions: dict[str, list[EventMention]] = defaultdict(list)
+    places: dict[str, dict[str, list[EventMention]]] = defaultdict(lambda: defaultdict(list))
+    for m in ev.mentions:
+        if "session" in m.attributes:
+            sessions[str(m.attributes["session"])].append(m)
+        if m.location:
+            places[m.doc][key_of(m.doc, m.location)].append(m)
+    if len(sessions) > 1:
+        out.append({"id": make_id("contra", ev.id, "session"), "subject": ev.id, "property": "session",
+                    "about": f"session number of {ev.type}",
+                    "values": [{"value": v, "sources": [m.trigger.as_dict() for m in ms]}
+                               for v, ms in sorted(sessions.items())]})
+    by_place: dict[str, list[EventMention]] = defaultdict(list)
+    for p in places.values():
+        if len(p) == 1:
+            place, ms = next(iter(p.items()))
+            by_place[place] += ms
+    if len(by_place) > 1:
+        out.append({"id": make_id("contra", ev.id, "place"), "subject": ev.id, "property": "place",
+                    "about": f"place of {ev.type}",
+                    "values": [{"value": v, "sources": [m.sentence.as_dict() for m in ms]}
+                               for v, ms in sorted(by_place.items())]})
+    return out
 
 
 def _weekday_contradictions(ev: Event) -> list[dict]:

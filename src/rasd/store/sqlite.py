@@ -13,7 +13,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..model import Document, Published, Removed
@@ -105,7 +105,7 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -123,7 +123,7 @@ class Store:
         added False when already stored."""
         analyses = analyses or {}
         out = []
-        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             for d in docs:
@@ -229,7 +229,7 @@ class Store:
 
     def stats(self) -> dict:
         c = self.conn
-        one = lambda sql: c.execute(sql).fetchone()[0]  # noqa: E731
+        one = lambda sql: c.execute(sql).fetchone()[0]
         return {
             "path": self.path,
             "schema_version": one("PRAGMA user_version"),
