@@ -30,6 +30,7 @@ from .model import Event, EventMention, Participant
 KEEP_MODALITIES = ("happened", "planned")
 IDENTITY = ("agreement", "event_name", "session", "for_year")  # attributes that name one happening
 WIDE_DAYS = 130
+NEWS_DAYS = 7  # two news reports join on type, parties and trigger word only when both are dated to a week
 PER_KEY = 200  # candidate events looked at per index key  # a date wider than this (or open) cannot alone make two reports one event
 
 
@@ -49,7 +50,8 @@ class Group:
 
     @property
     def historical(self) -> bool:
-        return all(m.historical for m in self.mentions)
+        told = [m for m in self.mentions if not m.anaphoric] or self.mentions  # "التطبيع" refers, it does not date
+        return all(m.historical for m in told)
 
     @property
     def anaphoric_only(self) -> bool:
@@ -154,9 +156,8 @@ def coreference(mentions: list[EventMention], key_of, is_person) -> list[Group]:
 def _local_target(same_type: list[Group], m: EventMention, keys, persons, attrs, late: bool) -> Group | None:
     for g in reversed(same_type):  # one sentence, one happening of a type, unless told as different times
         same = [x for x in g.mentions if x.sentence.start == m.sentence.start]
-        if same and g.historical == m.historical and not _conflict(g.attrs, attrs, m.type) and (
-                not m.own_date or all(not x.own_date or x.date == m.date for x in same)) and (
-                m.own_date or not any(x.own_date for x in same) or m.anaphoric):
+        if same and g.historical == m.historical and not _conflict(g.attrs, attrs, m.type) and \
+                not _kind_conflict(g, m) and (not m.own_date or all(not x.own_date or x.date == m.date for x in same)):
             return g
     for g in reversed(same_type):  # the same named exercise, agreement, session or plan year
         if _identity(g.attrs, attrs) and not _conflict(g.attrs, attrs, m.type):
@@ -240,11 +241,15 @@ def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) ->
             if pc and pg and not pc & pg:
                 continue
             shared = c["keys"] & g.keys
-            same_attr = _identity(c["attrs"], g.attrs)
-            same_person = bool(pc & pg)
-            same_story = bool(story_of) and any(story_of.get(d) == story_of.get(g.doc) for d in c["docs"])
-            narrow = _width(c["date"]) <= WIDE_DAYS and _width(g.date) <= WIDE_DAYS
             two = len(shared) >= 2
+            # a named identity or a person is strong only with another shared party: "the third session" or
+            # "the King received …" alone would join every third session and every audience of the day
+            same_attr = _identity(c["attrs"], g.attrs) and bool(shared)
+            same_person = bool(pc & pg) and (two or len(pc & pg) >= 2)
+            same_story = bool(story_of) and any(story_of.get(d) == story_of.get(g.doc) for d in c["docs"])
+            recalled = c["historical"] and g.historical
+            limit = WIDE_DAYS if recalled else NEWS_DAYS  # news events recur daily; recalled ones are told by month
+            narrow = _width(c["date"]) <= limit and _width(g.date) <= limit
             same_word = two and _same_root(c["triggers"], g.triggers)
             if g.date.known:
                 ok = same_attr or same_person or (same_word and narrow) or (same_story and two)
@@ -261,7 +266,7 @@ def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) ->
         if not scored:
             clusters.append({"type": g.type, "groups": [g], "docs": {g.doc}, "date": g.date, "keys": set(g.keys),
                              "persons": set(g.persons), "attrs": dict(g.attrs), "triggers": set(g.triggers),
-                             "strong": False})
+                             "strong": False, "historical": g.historical})
             ci = len(clusters) - 1
         else:
             ci = scored[0][1]
@@ -273,6 +278,7 @@ def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) ->
             best["persons"] |= g.persons
             best["triggers"] |= g.triggers
             best["strong"] = best["strong"] or scored[0][2]
+            best["historical"] = best["historical"] and g.historical
             for a, v in g.attrs.items():
                 best["attrs"].setdefault(a, v)
         for k in keys_of(g.keys, g.persons, g.attrs, g.type, g.doc):  # what this report adds to the event
