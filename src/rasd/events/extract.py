@@ -181,6 +181,8 @@ def _build(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, i: int, typ:
         modality = "topic"  # "تعميق التعاون … وشراء الأسلحة": a subject of cooperation, not a happening
     if _has(before_sentence[-3:], lex.negation):
         modality = "denied"
+    if typ in lex.sports_types and sum(_has([x[2]], lex.sports) for x in swords) >= 2:
+        modality = "sport"  # "لقاء الهلال والسد على الملعب" is a match, not a meeting
     nxt = [x[2] for x in swords[i + 1:i + 6]]
     if typ == "MEET" and form in ("استقبل", "استقبلت") and _has(nxt, frozenset({"وفدا", "وفد", "الوفد"})):
         typ = "VISIT"

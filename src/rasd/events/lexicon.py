@@ -41,6 +41,8 @@ class EventLexicon:
     place_nouns: frozenset[str]
     location_countries_for: frozenset[str]
     purpose_exempt: frozenset[str]
+    sports: frozenset[str]
+    sports_types: frozenset[str]
 
 
 def _f(words) -> frozenset[str]:
@@ -83,6 +85,7 @@ def lexicon() -> EventLexicon:
         demonstratives=_f(d["demonstratives"]), weapon_nouns=_f(d["weapon_nouns"]),
         place_nouns=_f(d["place_nouns"]), location_countries_for=frozenset(d["location_countries_for"]),
         purpose_exempt=frozenset(d["purpose_types_exempt"]),
+        sports=_f(d["sports"]), sports_types=frozenset(d["sports_types"]),
     )
 
 
