@@ -405,7 +405,7 @@ def _analysis(db: str):
 def timeline(db, as_json, show_all):
     """The canonical events in date order: date interval and precision, type and CAMEO code, participants,
     how many sources report it, and what the date rests on."""
-    from .resolve.analyze import entity_json, event_json
+    from .resolve.analyze import event_json
 
     store, a = _analysis(db)
     names = {e.id: e.name_en or e.name for e in a.entities}
@@ -423,7 +423,6 @@ def timeline(db, as_json, show_all):
         click.echo(f"{when:23} {ev.date.precision:7} {ev.type:20} {ev.cameo or '-':4} {len(docs)} source"
                    f"{'s' if len(docs) != 1 else ' '}  {who}{mark}")
     store.close()
-    _ = entity_json
 
 
 @main.command()

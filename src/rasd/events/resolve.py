@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date as calendar_date
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -363,7 +364,7 @@ def build_events(mentions: list[EventMention], key_of, is_person, story_of: dict
         events.append(ev)
         contradictions += _weekday_contradictions(ev)
         contradictions += _value_contradictions(ev, key_of)
-    events.sort(key=lambda e: (e.date.start or e.date.end or Interval().start or _FAR, e.id))
+    events.sort(key=lambda e: (e.date.start or e.date.end or calendar_date.max, e.id))
     return events, contradictions
 
 
@@ -374,11 +375,8 @@ def _recalled(ms: list[EventMention]) -> bool:
 
 
 def _base(text: str) -> str:
-    from ..text.fold import fold
     return fold(text)
 
-
-_FAR = __import__("datetime").date(9999, 12, 31)
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

@@ -38,8 +38,6 @@ class StoredSpec:
 
 
 def encode(doc: Document, version: str) -> str:
-    from ..events.model import EventMention  # noqa: F401 - documents the shape below
-
     linked: Linked = doc.annotations.get("linked") or Linked()
     index = {id(m): i for i, m in enumerate(linked.mentions)}
     pub: Publication | None = doc.annotations.get("publication")

@@ -322,10 +322,6 @@ class Until:
         return f"until {self.inner.describe()}"
 
 
-def spec_weekday(spec: Spec) -> int | None:
-    return getattr(spec, "weekday", None) if not isinstance(spec, Weekday) else None
-
-
 def resolve(spec: Spec, anchor: Interval | None) -> Interval:
     """The interval a spec names given an anchor known to lie in ``anchor`` (unknown if it needs one we lack)."""
     if spec.fixed:
