@@ -51,8 +51,8 @@ def claims(doc: Document) -> list[Claim]:
                        key=lambda m: m.start)
     out = []
     for sent in doc.spans.get("sentences", []):
-        a = _folded(fm, sent.start)
-        b = _folded(fm, sent.end)
+        a = fm.folded(sent.start)
+        b = fm.folded(sent.end)
         for m in _RANK[0].finditer(fm.text, a, b):
             s, e = fm.span(m.start(), m.end())
             before = [c for c in countries if sent.start <= c.start < s]
@@ -61,17 +61,6 @@ def claims(doc: Document) -> list[Claim]:
             value = lex.ordinals[m.group("o1") or m.group("o2")]
             out.append(Claim(before[-1].key, "rank_among_arab_states", str(value), doc.span(s, e, "claim")))
     return out
-
-
-def _folded(fm: FoldMap, orig: int) -> int:
-    lo, hi = 0, len(fm.text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if fm.original(mid) < orig:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def contradictions(all_claims: list[tuple[str, Claim]], key_of) -> list[dict]:

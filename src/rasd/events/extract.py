@@ -16,6 +16,7 @@ argument must supply (a signing needs an agreement noun in reach, a break needs 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from datetime import timedelta
 from itertools import pairwise
@@ -77,15 +78,18 @@ class _Doc:
         counts = Counter(m.key for m in self.mentions if m.type == "GPE" and m.key.startswith("country:"))
         self.dyad = [k for k, _ in counts.most_common(2)]
         self.kb = load_kb()
+        # words are disjoint and in order: their starts and ends are both sorted, so stretches are bisected
+        self.starts = [s for s, _e, _w in self.words]
+        self.ends = [e for _s, e, _w in self.words]
+        self.named = [(m.start, m.end) for m in self.mentions if m.type in ("AGREEMENT", "EVENT_NAME")]
+
+    def words_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """The words lying wholly within [a, b)."""
+        return self.words[bisect_left(self.starts, a):bisect_right(self.ends, b)]
 
     def words_before(self, pos: int, k: int) -> list[str]:
-        out = []
-        for s, e, w in reversed(self.words):
-            if e <= pos:
-                out.append(w)
-                if len(out) == k:
-                    break
-        return out[::-1]
+        i = bisect_right(self.ends, pos)
+        return [w for _s, _e, w in self.words[max(0, i - k):i]]
 
 
 def _clauses(body: str, sent: Span) -> list[tuple[int, int]]:
@@ -106,7 +110,7 @@ def extract(doc: Document) -> list[EventMention]:
     d = _Doc(doc)
     out: list[EventMention] = []
     for sent in doc.spans.get("sentences", []):
-        swords = [(s, e, w) for s, e, w in d.words if sent.start <= s and e <= sent.end]
+        swords = d.words_in(sent.start, sent.end)
         clauses = _clauses(doc.body, sent)
         found: list[tuple[EventMention, int]] = []
         for i, (s, e, w) in enumerate(swords):
@@ -254,7 +258,7 @@ def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos:
 
 def _with_dyad(d: _Doc, lex: EventLexicon, out: list[Participant], a: int, b: int) -> list[Participant]:
     """"البلدين", "الجانبين", or a joint body ("اللجنة العسكرية المشتركة") bring in the article's two countries."""
-    words = [w for s, e, w in d.words if a <= s and e <= b]
+    words = [w for _s, _e, w in d.words_in(a, b)]
     joint = any(p.span is not None and p.key.startswith("new:ORGANIZATION") and _has(fold(p.span.text).split(), lex.joint)
                 for p in out)
     if _has(words, lex.dyad) or joint:
@@ -347,7 +351,7 @@ def _usable_timexes(d: _Doc, sent: Span) -> list[Timex]:
             continue
         if t.start and body[t.start - 1] == "ل":  # لسنة 2026: the plan's year, not the event's
             continue
-        if any(m.type in ("AGREEMENT", "EVENT_NAME") and m.start <= t.start < m.end for m in d.mentions):
+        if any(a <= t.start < b for a, b in d.named):
             continue
         out.append(t)
     return out

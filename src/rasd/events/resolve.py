@@ -347,7 +347,7 @@ def build_events(mentions: list[EventMention], key_of, is_person, story_of: dict
         for r in lex.refinements:
             if r["type"] != typ:
                 continue
-            if "trigger" in r and not any(m.trigger.text in r["trigger"] or _base(m.trigger.text) in r["trigger"]
+            if "trigger" in r and not any(m.trigger.text in r["trigger"] or fold(m.trigger.text) in r["trigger"]
                                           for m in ms):
                 continue
             if "role" in r and not any(p.role == r["role"] for p in parts.values()):
@@ -372,10 +372,6 @@ def _recalled(ms: list[EventMention]) -> bool:
     """An event every dated report recalls from the past (undated and anaphoric mentions do not vote)."""
     votes = [m.historical for m in ms if m.own_date and not m.anaphoric] or [m.historical for m in ms]
     return all(votes)
-
-
-def _base(text: str) -> str:
-    return fold(text)
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

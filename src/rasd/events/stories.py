@@ -19,6 +19,7 @@ from itertools import pairwise
 from datasketch import MinHash, MinHashLSH
 
 from ..model import make_id
+from ..resolve.unionfind import UnionFind
 from ..text.fold import fold
 from .model import Event
 
@@ -72,23 +73,6 @@ class NearDuplicates:
         return hits
 
 
-class _UF:
-    def __init__(self):
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def near_duplicate_pairs(docs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """Pairs of near-duplicate documents among (id, body), each document added to the index once."""
     index = NearDuplicates()
@@ -99,7 +83,7 @@ def stories(docs: Iterable[tuple[str, str | None]], events: list[Event], near: l
             ) -> tuple[dict[str, str], list[dict]]:
     """``docs`` as (id, title); ``near`` the near-duplicate pairs. Returns doc id → story id, and the stories
     (id, title, documents, events, links: what joined them)."""
-    uf = _UF()
+    uf = UnionFind()
     titles: dict[str, str | None] = {}
     why: dict[tuple[str, str], str] = {}
     for doc_id, title in docs:

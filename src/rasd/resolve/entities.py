@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from ..model import Span, sha1
 from .kb import KB, load
 from .link import Linked, Mention
+from .unionfind import UnionFind
 
 MERGE_RATIO = 90
 
@@ -38,23 +39,6 @@ class Entity:
     mentions: list[tuple[Span, Mention]]
     roles: list[Role] = field(default_factory=list)
     usages: dict[str, str] = field(default_factory=dict)  # alias → how it is used (pejorative, political …)
-
-
-class _UF:
-    def __init__(self):
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _name(key: str) -> str:
@@ -130,7 +114,7 @@ def resolve(linked: dict[str, tuple[str, Linked]], kb: KB | None = None, transli
         placed = placed_of.get(k, [])
         if len(placed) == 1:
             groups[placed[0]].extend(groups.pop(k))
-    uf = _UF()
+    uf = UnionFind()
     unknown = sorted(k for k in groups if k.startswith("new:"))
     by_type: dict[str, list[str]] = defaultdict(list)
     for k in unknown:

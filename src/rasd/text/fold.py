@@ -107,6 +107,19 @@ class FoldMap:
         from bisect import bisect_right
         return i + bisect_right(self._q, i)
 
+    def folded(self, orig: int) -> int:
+        """Folded offset of original offset ``orig`` (the first folded character at or after it)."""
+        if not self._q:
+            return orig
+        lo, hi = 0, len(self.text)
+        while lo < hi:  # original() is non-decreasing in its argument
+            mid = (lo + hi) // 2
+            if self.original(mid) < orig:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         if start >= end:
             return self.original(start), self.original(start)

@@ -90,22 +90,19 @@ def infer(published: str | None, published_basis: str, page_date: str | None,
             continue
         d, text, where = max(match)
         pin = Interval(d, d + timedelta(days=6)) if isinstance(spec, Weekday) else Interval.day(d - timedelta(days=spec.days))
-        both = pin.intersect(Interval(lo, hi))
-        if both is None:
-            pub.conflicts.append(f"{body[s:e]!r} with {text!r} puts publication at {pin}, outside {Interval(lo, hi)}")
-            continue
-        pub.basis.append(f"{body[s:e]!r} agrees with {text!r} in the {where} (a {d:%A}): publication {pin}")
-        lo, hi = both.start, both.end
-        break
+        both = _narrow(pub, Interval(lo, hi), pin,
+                       f"{body[s:e]!r} agrees with {text!r} in the {where} (a {d:%A}): publication {pin}",
+                       f"{body[s:e]!r} with {text!r} puts publication at {pin}")
+        if both is not None:
+            lo, hi = both.start, both.end
+            break
     # "منذ بداية العام … في بداية عام 2022": the year spoken of as "this year" and as 2022 in one sentence
     year = _current_year(body, found)
     if year is not None:
         y, said = year
-        both = Interval(date(y, 1, 1), date(y, 12, 31)).intersect(Interval(lo, hi))
-        if both is None:
-            pub.conflicts.append(f"{said} names {y} as the current year, outside {Interval(lo, hi)}")
-        else:
-            pub.basis.append(f"{said} in one sentence: the current year is {y}")
+        both = _narrow(pub, Interval(lo, hi), Interval(date(y, 1, 1), date(y, 12, 31)),
+                       f"{said} in one sentence: the current year is {y}", f"{said} names {y} as the current year")
+        if both is not None:
             lo, hi = both.start, both.end
     # an anniversary of a dated event
     fm = FoldMap(body)
@@ -123,15 +120,25 @@ def infer(published: str | None, published_basis: str, page_date: str | None,
             continue
         iv = dated[0].spec.value
         start, end = shift_years(iv.start, n), shift_years(iv.end, n + 1) - timedelta(days=1)
-        both = Interval(start, end).intersect(Interval(lo, hi))
-        if both is None:
-            pub.conflicts.append(f"anniversary {said!r} of {iv} puts publication in {start}..{end}")
-            continue
-        pub.basis.append(f"anniversary {said!r} of {iv}: publication {start}..{end}")
-        lo, hi = both.start, both.end
-        break
+        both = _narrow(pub, Interval(lo, hi), Interval(start, end),
+                       f"anniversary {said!r} of {iv}: publication {start}..{end}",
+                       f"anniversary {said!r} of {iv} puts publication in {start}..{end}")
+        if both is not None:
+            lo, hi = both.start, both.end
+            break
     pub.interval = Interval(lo, hi)
     return pub
+
+
+def _narrow(pub: Publication, bounds: Interval, evidence: Interval, basis: str, conflict: str) -> Interval | None:
+    """Publication narrowed by one piece of evidence, with its basis recorded — or, when the evidence cannot
+    hold within the bounds found so far, the conflict recorded and None (bounds are never averaged)."""
+    both = evidence.intersect(bounds)
+    if both is None:
+        pub.conflicts.append(f"{conflict}, outside {bounds}")
+    else:
+        pub.basis.append(basis)
+    return both
 
 
 def _year_part(spec) -> tuple[str, object] | None:
