@@ -93,26 +93,60 @@ def ingest(paths, db, fields, max_mb, progress, quiet, no_nlp):
     sys.exit(1 if report.errors else 0)
 
 
+EXPORT_FORMATS = {
+    "json": "the rasd.dossier/1 export, validated against its JSON Schema",
+    "csv": "one row per canonical event: dates, type, CAMEO, PLOVER, participants, place, sources",
+    "ftm": "FollowTheMoney entities as JSON lines (Person, Organization, PublicBody, Event, Article, Mention)",
+    "graphml": "entities, events and articles as nodes, participation and reporting as edges",
+    "html": "one self-contained file that opens offline: timeline, events, entities, contradictions, articles",
+}
+
+
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="json: the rasd.dossier/1 export.")
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="json", show_default=True,
+              help="; ".join(f"{k}: {v}" for k, v in EXPORT_FORMATS.items()))
 @click.option("-o", "--output", default="-", show_default=True, help="Output file ('-' for stdout).")
-def export(db, fmt, output):
-    """Export the store (validated against the committed JSON Schema)."""
+@click.option("--lang", type=click.Choice(["ar", "en"]), default="ar", show_default=True,
+              help="Interface language of the html export.")
+def export(db, fmt, output, lang):
+    """Export the store as a dossier (json), an event table (csv), FollowTheMoney entities (ftm), a graph
+    (graphml) or one offline HTML file (html)."""
     from .export import dossier
     from .store import Store
 
     _require_db(db)
     with Store(db) as store:
-        data = dossier.build(store)
-    dossier.validate(data)
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+        if fmt == "html":
+            from .export import standalone
+            from .serve.view import Dossier
+            from .store import record as record_cache
+
+            view = Dossier(store, record_cache.load(store))
+            text, summary = standalone.render(view, lang=lang), f"{len(view.docs)} documents"
+        else:
+            data = dossier.build(store)
+            summary = f"{len(data['documents'])} documents, {len(data['events'])} events"
+    if fmt == "json":
+        dossier.validate(data)
+        text, summary = json.dumps(data, ensure_ascii=False, indent=1), summary + f" ({data['schema']})"
+    elif fmt == "csv":
+        from .export import table
+        text = table.write(data)
+    elif fmt == "ftm":
+        from .export import ftm
+        try:
+            text = ftm.write(data)
+        except RuntimeError as exc:
+            raise click.ClickException(str(exc)) from exc
+    elif fmt == "graphml":
+        from .export import graph
+        text = graph.write(data)
     if output == "-":
-        click.echo(text)
+        click.echo(text, nl=False)
     else:
         Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}: {len(data['documents'])} documents ({fmt}, {data['schema']})", err=True)
+        click.echo(f"wrote {output}: {summary} ({fmt})", err=True)
 
 
 @main.command()
@@ -446,6 +480,32 @@ def contradictions(db, as_json):
     if not a.contradictions and not as_json:
         click.echo("no contradictions found")
     store.close()
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. The default answers this machine only; 0.0.0.0 exposes the store to "
+                   "the network (read-only, no authentication).")
+@click.option("--port", default=8765, show_default=True, type=int)
+def serve(db, host, port):
+    """The web UI and JSON API over a store: timeline, event, entity, story and article pages, contradictions,
+    search; each page also as JSON (URL + .json), described at /openapi.json and /api. Read-only."""
+    import uvicorn
+
+    from .serve.app import create_app
+    from .serve.view import Dossier
+    from .store import Store
+    from .store import record as record_cache
+
+    _require_db(db)
+    t0 = time.perf_counter()
+    with Store(db) as store:  # writable once, to build and cache the cross-document record if it is stale
+        rec = record_cache.load(store)
+    dossier = Dossier(Store(db, readonly=True), rec)
+    click.echo(f"rasd: {len(dossier.docs)} documents, {len(dossier.events)} events, {len(dossier.entities)} "
+               f"entities loaded in {time.perf_counter() - t0:.1f}s — http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(db, dossier), host=host, port=port, log_level="warning")
 
 
 @main.command("train-ner")

@@ -44,19 +44,22 @@ def document_json(doc: Document, story: str) -> dict:
 
 
 def build(store: Store) -> dict:
-    from ..resolve.analyze import analyze, entity_json, event_json
+    """The whole dossier; the cross-document part is cached in the store on the way (``store.record``)."""
+    from ..resolve.analyze import analyze
+    from ..store import record
 
     analysis = analyze(store.documents(light=True), store)
-    entities = [entity_json(e) for e in analysis.entities]
-    names = {e["id"]: e.get("name_en") or e["name"] for e in entities}
+    rec = record.from_analysis(analysis)
+    if not store.readonly:
+        record.save(store, rec)
     return {
         "schema": SCHEMA_ID,
         "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "documents": [document_json(doc, analysis.story_of[doc.id]) for doc in analysis.documents],
-        "stories": [{k: v for k, v in s.items()} for s in analysis.stories],
-        "entities": entities,
-        "events": [event_json(ev, names) for ev in analysis.events],
-        "contradictions": analysis.contradictions,
+        "stories": rec["stories"],
+        "entities": rec["entities"],
+        "events": rec["events"],
+        "contradictions": rec["contradictions"],
     }
 
 

@@ -63,6 +63,14 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     );
     """,
+    # 3: the cross-document record (entities, canonical events, stories, contradictions), cached for the server
+    # and exports; keyed by the analysis version and the documents it was made from
+    """
+    CREATE TABLE record (
+        key TEXT PRIMARY KEY,
+        data BLOB NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -76,8 +84,22 @@ class StoreError(RuntimeError):
 
 
 class Store:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, readonly: bool = False):
+        """Open (and create or migrate) the store at ``path``. ``readonly``: open an existing store of this
+        schema for reading only (SQLite refuses every write); what the web server uses."""
         self.path = str(path)
+        self.readonly = readonly
+        if readonly:
+            if not Path(self.path).is_file():
+                raise StoreError(f"{self.path}: no such store")
+            self.conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True, timeout=30,
+                                        isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                raise StoreError(f"{self.path} has schema {version}, this rasd reads {SCHEMA_VERSION}: "
+                                 "run any rasd command that writes (rasd stats) to migrate it")
+            return
         self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA journal_mode=WAL")
@@ -168,6 +190,26 @@ class Store:
     def analysis(self, doc_id: str) -> tuple[str, str] | None:
         row = self.conn.execute("SELECT version, data FROM analyses WHERE doc_id=?", (doc_id,)).fetchone()
         return (row[0], row[1]) if row else None
+
+    def fingerprint(self) -> str:
+        """Changes whenever a document is added (documents are never edited in place)."""
+        n, top = self.conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM documents").fetchone()
+        return f"{n}:{top}"
+
+    def record(self, key: str) -> bytes | None:
+        row = self.conn.execute("SELECT data FROM record WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def save_record(self, key: str, data: bytes) -> None:
+        """Keep ``data`` as the one cached record (older ones are dropped)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("DELETE FROM record")
+            self.conn.execute("INSERT INTO record (key, data) VALUES (?, ?)", (key, data))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     # ------------------------------------------------------------ reads
     def count(self) -> int:

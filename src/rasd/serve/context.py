@@ -1,0 +1,50 @@
+"""What every template gets: interface strings in the chosen language, dates and numbers in the chosen digits,
+links, and the pictures — one builder for the server's pages and the standalone HTML export."""
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .markup import mark_body, mark_sentence
+from .svg import digits, network, timeline
+
+HERE = Path(str(resources.files(__package__)))
+
+
+@functools.cache
+def strings() -> dict[str, dict[str, str]]:
+    return json.loads((HERE / "strings.json").read_text(encoding="utf-8"))
+
+
+def helpers(lang: str, style: str, href: Callable[[str, str], str], cite: Callable[[dict], str]) -> dict[str, Any]:
+    words = strings()
+
+    def t(key: str, **kw) -> str:
+        s = words.get(key, {}).get(lang) or key.split(".", 1)[-1]
+        return s.format(**{k: digits(v, style) for k, v in kw.items()}) if kw else s
+
+    def when(d: dict | None) -> str:
+        if not d or not (d.get("start") or d.get("end")):
+            return "?"
+        s, e = d.get("start"), d.get("end")
+        return digits(s if s == e else f"{s or '…'} – {e or '…'}", style)
+
+    return {"lang": lang, "dir": "rtl" if lang == "ar" else "ltr", "style": style, "t": t, "when": when,
+            "n": lambda x: digits(x, style), "href": href, "cite": cite, "mark_body": mark_body,
+            "mark_sentence": mark_sentence,
+            "timeline_svg": functools.partial(timeline, href=href, label=lambda x: t("type." + x), rtl=lang == "ar",
+                                              digit_style=style),
+            "network_svg": functools.partial(network, href=href)}
+
+
+def show(value: Any) -> str:
+    """An attribute value as text: lists joined, mappings as JSON."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(show(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
