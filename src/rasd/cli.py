@@ -299,6 +299,7 @@ def demo(out):
         click.echo(describe_record(data))
         click.echo(f"\nstore: {db} ({store.count()} documents)")
     click.echo(f"export: {outdir / 'dossier.json'} ({data['schema']}, {len(data['documents'])} documents)")
+    click.echo(f"browse: rasd serve --db {db}   (then open http://127.0.0.1:8765/)")
     sys.exit(1 if report.errors else 0)
 
 

@@ -90,6 +90,11 @@ class Dossier:
             d: list(dict.fromkeys(eid for _, _, eid in ms)) for d, ms in self.mentions_of_doc.items()}
         self.types = sorted({e["type"] for e in self.events})
         self._cooccurring = lru_cache(maxsize=4096)(self._cooccurring_uncached)
+        # the record never changes while it is served: the pages every visitor asks for are made once
+        self.timeline = lru_cache(maxsize=256)(self._timeline)  # type: ignore[method-assign]
+        self._counts = self._count()
+        self._top_stories = [self.story_brief(s) for s in sorted(self.stories.values(),
+                                                                key=lambda s: (-len(s["documents"]), s["id"]))[:10]]
 
     # ------------------------------------------------------------ small helpers
     def name(self, key: str, lang: str = "ar") -> str:
@@ -122,12 +127,15 @@ class Dossier:
 
     # ------------------------------------------------------------ pages
     def counts(self) -> dict:
+        return dict(self._counts)
+
+    def _count(self) -> dict:
         return {"documents": len(self.docs), "stories": len(self.stories), "entities": len(self.entities),
                 "events": len(self.events), "events_reported": sum(not e["historical"] for e in self.events),
                 "contradictions": len(self.contradictions),
                 "outlets": len({d["outlet"] for d in self.docs.values() if d["outlet"]})}
 
-    def timeline(self, q: TimelineQuery) -> dict:
+    def _timeline(self, q: TimelineQuery) -> dict:
         """Dated events matching ``q`` in date order; when more match than ``q.limit``, those reported by the
         most sources are kept (and the page says so)."""
         lo, hi = q.start, _upper(q.end)
@@ -153,9 +161,8 @@ class Dossier:
                 "events": [self.event_brief(ev) for ev in chosen]}
 
     def home(self, q: TimelineQuery) -> dict:
-        stories = sorted(self.stories.values(), key=lambda s: (-len(s["documents"]), s["id"]))[:10]
         return {"counts": self.counts(), "types": self.types, "timeline": self.timeline(q),
-                "stories": [self.story_brief(s) for s in stories],
+                "stories": self._top_stories,
                 "contradictions": [self.contradiction(c) for c in self.contradictions[:10]]}
 
     def story_brief(self, s: dict) -> dict:
