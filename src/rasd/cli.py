@@ -501,8 +501,14 @@ def serve(db, host, port):
 
     _require_db(db)
     t0 = time.perf_counter()
-    with Store(db) as store:  # writable once, to build and cache the cross-document record if it is stale
-        rec = record_cache.load(store)
+    import sqlite3
+
+    try:
+        with Store(db) as store:  # writable once, to build and cache the cross-document record if it is stale
+            rec = record_cache.load(store)
+    except sqlite3.OperationalError as exc:  # a store on read-only media: resolve in memory, cache nothing
+        click.echo(f"rasd: cannot write {db} ({exc}); resolving without caching", err=True)
+        rec = record_cache.load(Store(db, readonly=True))
     dossier = Dossier(Store(db, readonly=True), rec)
     click.echo(f"rasd: {len(dossier.docs)} documents, {len(dossier.events)} events, {len(dossier.entities)} "
                f"entities loaded in {time.perf_counter() - t0:.1f}s — http://{host}:{port}/", err=True)

@@ -106,11 +106,11 @@ def timeline(events: list[dict], href: Callable[[str, str], str], label: Callabl
     return Markup("".join(out))
 
 
-def network(center: dict, neighbours: list[dict], href: Callable[[str, str], str], size: int = 360) -> Markup:
+def network(center: dict, neighbours: list[dict], href: Callable[[str, str], str], size: int = 460) -> Markup:
     """The entity in the middle, the entities seen with it around it; a line's width grows with shared events
-    (counted thrice) and shared articles."""
+    (counted thrice) and shared articles. Labels sit outside the ring, on the side away from the centre."""
     c = size / 2
-    radius = size / 2 - 60
+    radius = size / 2 - 130
     out = [(f'<svg class="network" role="img" aria-label="network" viewBox="0 0 {size} {size}" width="{size}" '
             f'height="{size}" direction="ltr" xmlns="http://www.w3.org/2000/svg">')]
     nodes = []
@@ -120,12 +120,19 @@ def network(center: dict, neighbours: list[dict], href: Callable[[str, str], str
         w = 3 * n.get("events", 0) + n.get("documents", 0)
         out.append(f'<line class="edge" x1="{c}" y1="{c}" x2="{nx}" y2="{ny}" '
                    f'stroke-width="{min(8.0, 1 + math.log1p(w)):.1f}"/>')
-        nodes.append((n, nx, ny))
-    for n, nx, ny in [(center, c, c), *nodes]:
+        nodes.append((n, nx, ny, a))
+    for n, nx, ny, a in [(center, c, c, None), *nodes]:
         kind = (n.get("type") or "other").lower()
-        name = n["name"] if len(n["name"]) <= 24 else n["name"][:23] + "…"
+        name = n["name"] if len(n["name"]) <= 22 else n["name"][:21] + "…"
+        if a is None:
+            lx, ly, anchor = nx, ny + 28, "middle"
+        else:
+            lx, ly = round(nx + 14 * math.cos(a), 1), round(ny + 14 * math.sin(a) + 4, 1)
+            anchor = "middle" if abs(math.cos(a)) < 0.3 else ("start" if math.cos(a) > 0 else "end")
+            if abs(math.cos(a)) < 0.3:
+                ly = round(ny + (20 if math.sin(a) > 0 else -12), 1)
         out.append(f'<a class="node" href="{escape(href("entity", n["id"]))}"><title>{escape(n["name"])}</title>'
-                   f'<circle class="n-{escape(kind)}" cx="{nx}" cy="{ny}" r="{12 if n is center else 8}"/>'
-                   f'<text x="{nx}" y="{ny + 24}" text-anchor="middle">{escape(name)}</text></a>')
+                   f'<circle class="n-{escape(kind)}" cx="{nx}" cy="{ny}" r="{12 if a is None else 8}"/>'
+                   f'<text x="{lx}" y="{ly}" text-anchor="{anchor}">{escape(name)}</text></a>')
     out.append("</svg>")
     return Markup("".join(out))

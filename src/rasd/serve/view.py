@@ -228,7 +228,7 @@ class Dossier:
         eid = e["id"]
         used: dict[str, Counter] = defaultdict(Counter)
         for m in e["mentions"]:
-            used[m["text"]][self.docs.get(m["doc"], {}).get("outlet") or m["doc"][:12]] += 1
+            used[m["text"]][self.source_name(m["doc"])] += 1
         usage = e.get("alias_usage", {})
         names = [{"form": form, "usage": usage.get(form, "name"), "pejorative": usage.get(form) == "pejorative",
                   "mentions": sum(c.values()), "by": [{"outlet": o, "mentions": n} for o, n in c.most_common()]}
@@ -252,6 +252,19 @@ class Dossier:
                 "cooccurring": [self.entity_ref(k) | {"events": ne, "documents": nd}
                                 for k, ne, nd in self._cooccurring(eid)],
                 "contradictions": [self.contradiction(c) for c in self.contra_by_subject.get(eid, [])]}
+
+    def source_name(self, doc_id: str) -> str:
+        """Who wrote an article, for "who used which name": the outlet, else the site, else the title."""
+        d = self.docs.get(doc_id) or {}
+        if d.get("outlet"):
+            return d["outlet"]
+        if d.get("url"):
+            from urllib.parse import urlsplit
+            host = urlsplit(d["url"]).netloc
+            if host:
+                return host.removeprefix("www.")
+        title = d.get("title") or doc_id
+        return title if len(title) <= 40 else title[:39] + "…"
 
     def _doc_date(self, doc_id: str) -> str:
         p = self.docs.get(doc_id, {}).get("published") or {}
