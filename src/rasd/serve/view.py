@@ -199,8 +199,14 @@ class Dossier:
             sources.append({"document": self.doc_brief(s["doc"]), "sentence": s,
                             "context": {"start": a, "end": b, "text": body[a:b]},
                             "triggers": triggers, "dates": dates})
+        attributes = []
+        for k, v in ev["attributes"].items():
+            key = self.by_kb.get(v, v) if isinstance(v, str) else None
+            attributes.append({"name": k, "value": v,
+                               "entity": self.entity_ref(key) if key in self.entities else None})
         return {"event": self.event_brief(ev) | {"attributes": ev["attributes"], "announced": ev["announced"],
                                                   "date": ev["date"]},
+                "attributes": attributes,
                 "sources": sources,
                 "contradictions": [self.contradiction(c) for c in self.contra_by_subject.get(eid, [])],
                 "story": next((self.docs[d]["story"] for d in ev["documents"] if d in self.docs), None)}
