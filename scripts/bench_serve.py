@@ -12,18 +12,21 @@ e.g. `scripts/bench_pipeline.py --keep /tmp/snn.db`.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def main() -> int:
@@ -59,11 +62,8 @@ def main() -> int:
         home = client.get("/index.json?recalled=true&limit=100000").json()
         counts = home["counts"]
         events = [e["id"] for e in home["timeline"]["events"]]
-        import sqlite3
-        import zlib
-        import json as _json
         row = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True).execute("SELECT data FROM record").fetchone()
-        rec = _json.loads(zlib.decompress(row[0]))
+        rec = json.loads(zlib.decompress(row[0]))
         ents = sorted(rec["entities"], key=lambda e: -len(e["mentions"]))
         entity_ids = [e["id"] for e in ents[:30]] + rng.sample([e["id"] for e in ents], min(args.entities, len(ents)))
         del rec, ents

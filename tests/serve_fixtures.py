@@ -16,8 +16,7 @@ HOSTILE_URL = "javascript:alert(3)"
 
 def build_store(folder: Path) -> Path:
     from rasd.cli import run_ingest
-    from rasd.store import Store
-    from rasd.store import record
+    from rasd.store import Store, record
 
     hostile = folder / "hostile.jsonl"
     hostile.write_text(json.dumps({"title": HOSTILE_TITLE, "body": HOSTILE_BODY, "url": HOSTILE_URL,

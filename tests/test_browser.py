@@ -75,7 +75,6 @@ def browser(server):
 @pytest.fixture
 def page(browser, server):
     """A fresh page that records every request it makes and every dialog (alert) anything opens."""
-    base, _ = server
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.requests, pg.dialogs = [], []

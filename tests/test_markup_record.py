@@ -5,10 +5,10 @@ import re
 import sqlite3
 
 import pytest
+from conftest import SEEDS, rasd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SEEDS, rasd
 from rasd.serve.markup import mark_body
 
 TEXT = st.text(alphabet=st.sampled_from(list("المغرب إسرائيل<>&\"' \n.،abc123")), min_size=0, max_size=80)
@@ -53,8 +53,7 @@ def test_marking_keeps_the_text_exactly_and_escapes_it(case):
 
 
 def test_record_follows_the_store(tmp_path):
-    from rasd.store import Store
-    from rasd.store import record
+    from rasd.store import Store, record
 
     db = tmp_path / "r.db"
     rasd("ingest", SEEDS, "--db", db)

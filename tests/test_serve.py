@@ -4,6 +4,7 @@ headers are set and nothing can change the store."""
 import hashlib
 import re
 import warnings
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -146,7 +147,7 @@ def test_untrusted_text_is_escaped_and_urls_are_not_links(served):
 
 def test_security_headers_and_read_only(served):
     db, c = served
-    before = hashlib.sha256(open(db, "rb").read()).hexdigest()
+    before = hashlib.sha256(Path(db).read_bytes()).hexdigest()
     r = c.get("/")
     csp = r.headers["content-security-policy"]
     assert "default-src 'none'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
@@ -156,7 +157,7 @@ def test_security_headers_and_read_only(served):
         assert getattr(c, method)("/index.json").status_code == 405
     for url in ("/", "/contradictions", "/articles", "/search?q=المغرب", "/api", "/openapi.json"):
         assert c.get(url).status_code == 200
-    assert hashlib.sha256(open(db, "rb").read()).hexdigest() == before
+    assert hashlib.sha256(Path(db).read_bytes()).hexdigest() == before
     # the next= of the preferences link never leaves the site
     assert c.get("/prefs?lang=en&next=//evil.example/", follow_redirects=False).headers["location"] == "/"
     r = c.get("/prefs?lang=en&next=/contradictions", follow_redirects=False)
