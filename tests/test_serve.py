@@ -59,6 +59,16 @@ def test_timeline_filters(served):
     with_recalled = c.get("/index.json?recalled=true").json()["timeline"]
     assert with_recalled["matching"] > c.get("/index.json").json()["timeline"]["matching"]
     assert c.get("/index.json?from=not-a-date").status_code == 422
+    # the entity filter takes an id or any spelling
+    by_name = c.get("/index.json", params={"entity": "جانتس"}).json()["timeline"]["events"]
+    by_id = c.get("/index.json", params={"entity": "person:gantz"}).json()["timeline"]["events"]
+    assert by_name == by_id and by_id
+    assert all("person:gantz" in {p["id"] for p in e["participants"]} for e in by_id)
+    # a place's page lists the events that happened there
+    placed = [e for e in c.get("/index.json?recalled=true").json()["timeline"]["events"] if e["place"] and e["place"]["known"]]
+    assert placed
+    page = c.get(f"/entity/{placed[0]['place']['id']}.json").json()
+    assert placed[0]["id"] in {e["id"] for e in page["events"]}
 
 
 def test_event_page_lists_every_source_with_its_sentence(served):

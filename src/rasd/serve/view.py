@@ -70,8 +70,11 @@ class Dossier:
         self.trigger_event: dict[str, dict[int, str]] = defaultdict(dict)  # doc → trigger start → event
         for ev in self.events:
             ev["documents"] = list(dict.fromkeys(s["doc"] for s in ev["sources"]))
-            for p in ev["participants"]:
-                self.events_of_entity[p["entity"]].append(ev["id"])
+            keys = [p["entity"] for p in ev["participants"]]
+            if ev["location"]:  # a place's page lists what happened there
+                keys.append(self.by_kb.get(ev["location"], ev["location"]))
+            for k in dict.fromkeys(keys):
+                self.events_of_entity[k].append(ev["id"])
             for d in ev["documents"]:
                 self.events_of_doc[d].append(ev["id"])
             for x in ev["evidence"]:
@@ -102,6 +105,15 @@ class Dossier:
         if e is None:
             return key.split(":", 1)[-1].replace("_", " ")
         return (e.get("name_en") or e["name"]) if lang == "en" else (e["name"] or e.get("name_en") or key)
+
+    def resolve_entity(self, name: str) -> str:
+        """An entity id from an id, a knowledge-base id, or any name or spelling (the best match)."""
+        if name in self.entities:
+            return name
+        if name in self.by_kb:
+            return self.by_kb[name]
+        hits = self.find_entities(name, limit=1)
+        return hits[0]["id"] if hits else name
 
     def entity_ref(self, key: str) -> dict:
         e = self.entities.get(key)
@@ -139,7 +151,7 @@ class Dossier:
         """Dated events matching ``q`` in date order; when more match than ``q.limit``, those reported by the
         most sources are kept (and the page says so)."""
         lo, hi = q.start, _upper(q.end)
-        allowed = set(self.events_of_entity.get(q.entity, [])) if q.entity else None
+        allowed = set(self.events_of_entity.get(self.resolve_entity(q.entity), [])) if q.entity else None
         chosen = []
         for ev in self.events:
             s, e = ev["date"]["start"], ev["date"]["end"]
@@ -254,7 +266,8 @@ class Dossier:
                 "names": names, "roles": roles,
                 "mentions": len(e["mentions"]), "documents": [self.doc_brief(d) for d in self.docs_of_entity[eid][:50]],
                 "document_count": len(self.docs_of_entity[eid]),
-                "events": [self.event_brief(self.event_by_id[x]) for x in self.events_of_entity.get(eid, [])],
+                "events": [self.event_brief(self.event_by_id[x]) for x in self.events_of_entity.get(eid, [])[-300:]],
+                "event_count": len(self.events_of_entity.get(eid, [])),
                 "cooccurring": [self.entity_ref(k) | {"events": ne, "documents": nd}
                                 for k, ne, nd in self._cooccurring(eid)],
                 "contradictions": [self.contradiction(c) for c in self.contra_by_subject.get(eid, [])]}
@@ -367,7 +380,7 @@ class Dossier:
         fq = fold(query) if query else ""
         ent_ids = {e["id"] for e in entities}
         events = []
-        allowed = set(self.events_of_entity.get(entity, [])) if entity else None
+        allowed = set(self.events_of_entity.get(self.resolve_entity(entity), [])) if entity else None
         lo, hi = start, _upper(end)
         for ev in self.events:
             if type and ev["type"] != type or allowed is not None and ev["id"] not in allowed:
