@@ -139,7 +139,11 @@ def test_story_article_contradictions_articles_pages(served):
     assert len(con["contradictions"]) >= 2 and all(len(x["values"]) >= 2 for x in con["contradictions"])
     arts = c.get("/articles.json").json()
     _valid(c, "ArticlesPage", arts)
-    assert arts["total"] == 6
+    assert arts["total"] == 6 and sum(o["documents"] for o in arts["outlets"]) == 6
+    outlet = next(o["outlet"] for o in arts["outlets"] if o["outlet"])
+    one = c.get("/articles.json", params={"outlet": outlet}).json()
+    assert one["total"] == next(o["documents"] for o in arts["outlets"] if o["outlet"] == outlet)
+    assert c.get("/articles.json", params={"outlet": "", "offset": 0}).json()["total"] == 6
 
 
 def test_untrusted_text_is_escaped_and_urls_are_not_links(served):

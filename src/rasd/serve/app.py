@@ -154,8 +154,9 @@ def create_app(db: str | Path, dossier: Dossier | None = None) -> FastAPI:
             data["highlight"] = [a, b]
         return data
 
-    def articles(request: Request, offset: int = Query(0, ge=0), limit: int = Query(200, ge=1, le=1000)) -> dict:
-        return dossier.articles(limit, offset)
+    def articles(request: Request, offset: int = Query(0, ge=0), limit: int = Query(200, ge=1, le=1000),
+                 outlet: str | None = None) -> dict:
+        return dossier.articles(limit, offset, outlet or None)
 
     def contradictions(request: Request) -> dict:
         return dossier.all_contradictions()
@@ -176,7 +177,8 @@ def create_app(db: str | Path, dossier: Dossier | None = None) -> FastAPI:
     register("/story/{sid}", story, "story.html", "StoryPage", "A story: the articles about one happening")
     register("/article/{doc}", article, "article.html", "ArticlePage",
              "An article: clean body, every span the analysis found, what cleaning removed")
-    register("/articles", articles, "articles.html", "ArticlesPage", "Articles, newest first")
+    register("/articles", articles, "articles.html", "ArticlesPage",
+             "The sources: every outlet with its counts, articles newest first (of one outlet with ?outlet=)")
     register("/contradictions", contradictions, "contradictions.html", "ContradictionsPage",
              "Where sources disagree, each value with the words that state it")
     register("/search", search, "search.html", "SearchPage",

@@ -93,6 +93,8 @@ class Dossier:
             d: list(dict.fromkeys(eid for _, _, eid in ms)) for d, ms in self.mentions_of_doc.items()}
         self.types = sorted({e["type"] for e in self.events})
         self._cooccurring = lru_cache(maxsize=4096)(self._cooccurring_uncached)
+        self._newest: list[dict] | None = None
+        self._outlets: list[dict] = []
         # the record never changes while it is served: the pages every visitor asks for are made once
         self.timeline = lru_cache(maxsize=256)(self._timeline)  # type: ignore[method-assign]
         self._counts = self._count()
@@ -334,10 +336,19 @@ class Dossier:
                 "analysed": analysed, "spans": spans,
                 "events": [self.event_brief(self.event_by_id[x]) for x in self.events_of_doc.get(doc.id, [])]}
 
-    def articles(self, limit: int = 200, offset: int = 0) -> dict:
-        docs = sorted(self.docs.values(), key=lambda d: (d["published"].get("date") or d["published"].get("start")
-                                                         or "", d["id"]), reverse=True)
-        return {"total": len(docs), "offset": offset,
+    def articles(self, limit: int = 200, offset: int = 0, outlet: str | None = None) -> dict:
+        """The sources: articles newest first (optionally of one outlet), and every outlet with its counts."""
+        if self._newest is None:
+            self._newest = sorted(self.docs.values(), key=lambda d: (self._doc_date(d["id"]), d["id"]), reverse=True)
+            per: dict[str, Counter] = defaultdict(Counter)
+            for d in self.docs.values():
+                o = d["outlet"] or ""
+                per[o]["documents"] += 1
+                per[o]["events"] += bool(self.events_of_doc.get(d["id"]))
+            self._outlets = [{"outlet": o or None, "documents": c["documents"], "reporting_events": c["events"]}
+                             for o, c in sorted(per.items(), key=lambda kv: -kv[1]["documents"])]
+        docs = self._newest if outlet is None else [d for d in self._newest if (d["outlet"] or "") == outlet]
+        return {"total": len(docs), "offset": offset, "outlet": outlet, "outlets": self._outlets,
                 "documents": [self.doc_brief(d["id"]) for d in docs[offset:offset + limit]]}
 
     def all_contradictions(self) -> dict:
