@@ -217,8 +217,12 @@ def create_app(db: str | Path, dossier: Dossier | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         if wants_json(request) or request.url.path.endswith(".json"):
-            return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
-        return render(request, "error.html", {"error": exc.detail, "status": exc.status_code}, exc.status_code)
+            response = JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+        else:
+            response = render(request, "error.html", {"error": exc.detail, "status": exc.status_code}, exc.status_code)
+        for k, v in (exc.headers or {}).items():  # Allow on a 405, as RFC 9110 requires
+            response.headers[k] = v
+        return response
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> Response:
