@@ -91,3 +91,17 @@ def test_entity_commands_on_the_seeds(tmp_path):
     shown = rasd("entity", "غانتس", "--db", db).stdout
     assert "Benny Gantz" in shown and "[[بيني جانتس]]" in shown and "وزير الدفاع الإسرائيلي" in shown
     assert rasd("entity", "لا أحد بهذا الاسم", "--db", db, check=False).returncode != 0
+
+
+def test_aliases_read_as_names_after_the_lam_contraction():
+    docs = {
+        "a": analyse("وقدمت الحكومة دعما للمغرب في المجال العسكري، وأكد المغرب التزامه بالاتفاق."),
+        "b": analyse("وزار الوفد لبنان أمس، وقدم دعما للبنان في مجال التدريب."),
+    }
+    ents = resolve({k: (d.body, d.annotations["linked"]) for k, d in docs.items()})
+    by_id = {e.id: e for e in ents}
+    morocco = by_id["country:MA"]
+    assert any(s.text == "لمغرب" for s, _m in morocco.mentions)  # the span stays offset-true …
+    assert "لمغرب" not in morocco.aliases and morocco.name == "المغرب"  # … the name reads as a name
+    lebanon = by_id.get("country:LB")
+    assert lebanon is not None and "البنان" not in lebanon.aliases  # ل + لبنان is not a contraction

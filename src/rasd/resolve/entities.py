@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..model import Span, sha1
+from ..text.fold import fold
 from .kb import KB, load
 from .link import Linked, Mention
 from .unionfind import UnionFind
@@ -153,7 +154,9 @@ def resolve(linked: dict[str, tuple[str, Linked]], kb: KB | None = None, transli
             name = max(names or Counter(m.text for _d, m in ms), key=lambda n: (len(n.split()) > 1, names[n], len(n)))
             # a romanized person name helps a reader; a letter-by-letter organization name would not
             name_en = transliterate(name) if transliterate and typ == "PERSON" else None
-        aliases = sorted({m.text for _d, m in ms if m.form not in ("title", "adjective", "metonym")} - {name})
+        known = {fold(m.text) for _d, m in ms if "clitic" not in m.why} | {fold(n.text) for n in (e.names if e else ())}
+        aliases = sorted({_as_written(m, known) for _d, m in ms if m.form not in ("title", "adjective", "metonym")}
+                         - {name})
         usages = {m.text: m.form for _d, m in ms
                   if m.form in ("pejorative", "political", "abbrev", "adjective", "metonym", "title")}
         ent_id = root if e else "ent-" + sha1(typ + "\0" + root)[:10]
@@ -172,4 +175,13 @@ def resolve(linked: dict[str, tuple[str, Linked]], kb: KB | None = None, transli
         out.append(ent)
     out.sort(key=lambda x: (-len(x.mentions), x.id))
     return out
+
+
+def _as_written(m: Mention, known: set[str]) -> str:
+    """A mention as a name: after the contraction لل (للمغرب = ل + المغرب) the span starts at the article's lam
+    and reads "لمغرب"; the name is "المغرب" — when that is how the entity is otherwise written (للبنان is
+    ل + لبنان). The span itself stays offset-true."""
+    if "clitic" in m.why and m.text.startswith("ل") and fold("ا" + m.text) in known and fold(m.text) not in known:
+        return "ا" + m.text
+    return m.text
 
