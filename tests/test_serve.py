@@ -176,6 +176,8 @@ def test_security_headers_and_read_only(served):
     assert c.get("/prefs?lang=en&next=//evil.example/", follow_redirects=False).headers["location"] == "/"
     r = c.get("/prefs?lang=en&next=/contradictions", follow_redirects=False)
     assert r.headers["location"] == "/contradictions" and "lang=en" in r.headers["set-cookie"]
+    assert c.get("/contradictions").text.startswith('<!doctype html>\n<html lang="en"')  # the cookie is read
+    c.cookies.clear()
 
 
 def test_english_and_arabic_digits(served):
@@ -184,6 +186,10 @@ def test_english_and_arabic_digits(served):
     assert '<html lang="en" dir="ltr">' in en and "Timeline" in en
     arab = c.get("/?digits=arab").text
     assert "٢٠٢١-١١-٢٤" in arab and "2021-11-24</bdi>" not in arab
+    # the Hijri (Umm al-Qura) day beside the Gregorian one: 24 November 2021 = 19 Rabi' al-Thani 1443
+    both = c.get("/?cal=both").text
+    assert "2021-11-24 / 19 ربيع الثاني 1443 هـ" in both
+    assert "19 Rabi' al-Thani 1443 AH" in c.get("/?cal=both&lang=en").text.replace("&#39;", "'")
 
 
 def test_openapi_and_docs_page(served):

@@ -44,11 +44,13 @@ def page_schemas() -> dict[str, Any]:
     return json.loads((HERE / "pages.schema.json").read_text(encoding="utf-8"))["$defs"]
 
 
-def prefs(request: Request) -> tuple[str, str]:
-    """Interface language (ar, en) and digit style (latn 0-9, arab ٠-٩): from the query, else the cookie."""
-    lang = request.query_params.get("lang") or request.cookies.get("lang") or "ar"
-    style = request.query_params.get("digits") or request.cookies.get("digits") or "latn"
-    return (lang if lang in ("ar", "en") else "ar"), (style if style in ("latn", "arab") else "latn")
+def prefs(request: Request) -> tuple[str, str, str]:
+    """Interface language (ar, en), digit style (latn 0-9, arab ٠-٩) and calendar (greg, or both Gregorian and
+    Hijri): from the query, else the cookie."""
+    def pick(name: str, allowed: tuple[str, ...]) -> str:
+        value = request.query_params.get(name) or request.cookies.get(name) or allowed[0]
+        return value if value in allowed else allowed[0]
+    return pick("lang", ("ar", "en")), pick("digits", ("latn", "arab")), pick("cal", ("greg", "both"))
 
 
 def wants_json(request: Request) -> bool:
@@ -91,15 +93,17 @@ def create_app(db: str | Path, dossier: Dossier | None = None) -> FastAPI:
         return f"{href('article', span['doc'])}?hl={int(span['start'])}-{int(span['end'])}#hl"
 
     def render(request: Request, template: str, data: dict, status: int = 200) -> HTMLResponse:
-        lang, style = prefs(request)
+        lang, style, calendar = prefs(request)
         here = request.url.path
-        other = {"lang": "en" if lang == "ar" else "ar", "digits": "arab" if style == "latn" else "latn"}
-        ctx = helpers(lang, style, href, cite) | {
+        other = {"lang": "en" if lang == "ar" else "ar", "digits": "arab" if style == "latn" else "latn",
+                 "cal": "both" if calendar == "greg" else "greg"}
+        ctx = helpers(lang, style, href, cite, calendar) | {
             "request": request, "data": data,
             "json_url": here.rstrip("/") + (".json" if here != "/" else "index.json")
             + (f"?{request.url.query}" if request.url.query else ""),
             "switch_lang": "/prefs?" + urlencode({"lang": other["lang"], "next": here}),
-            "switch_digits": "/prefs?" + urlencode({"digits": other["digits"], "next": here})}
+            "switch_digits": "/prefs?" + urlencode({"digits": other["digits"], "next": here}),
+            "switch_calendar": "/prefs?" + urlencode({"cal": other["cal"], "next": here})}
         return templates.TemplateResponse(request, template, ctx, status_code=status)
 
     def register(path: str, fn: Callable[..., dict], template: str, schema: str, summary: str) -> None:
@@ -189,14 +193,17 @@ def create_app(db: str | Path, dossier: Dossier | None = None) -> FastAPI:
         return RedirectResponse("/index.json" + (f"?{request.url.query}" if request.url.query else ""))
 
     @app.get("/prefs", include_in_schema=False)
-    def set_prefs(request: Request, next: str = "/", lang: str | None = None, digits: str | None = None):
-        """Remember the interface language or digit style in a cookie (nothing on the server changes)."""
+    def set_prefs(request: Request, next: str = "/", lang: str | None = None, digits: str | None = None,
+                  cal: str | None = None):
+        """Remember the interface language, digit style or calendar in a cookie (nothing on the server changes)."""
         target = next if next.startswith("/") and not next.startswith("//") and "\\" not in next else "/"
         response = RedirectResponse(target, status_code=303)
         if lang in ("ar", "en"):
             response.set_cookie("lang", lang, max_age=31536000, samesite="strict")
         if digits in ("latn", "arab"):
             response.set_cookie("digits", digits, max_age=31536000, samesite="strict")
+        if cal in ("greg", "both"):
+            response.set_cookie("cal", cal, max_age=31536000, samesite="strict")
         return response
 
     @app.get("/api", include_in_schema=False, response_class=HTMLResponse)

@@ -20,7 +20,22 @@ def strings() -> dict[str, dict[str, str]]:
     return json.loads((HERE / "strings.json").read_text(encoding="utf-8"))
 
 
-def helpers(lang: str, style: str, href: Callable[[str, str], str], cite: Callable[[dict], str]) -> dict[str, Any]:
+def hijri(iso: str, lang: str) -> str | None:
+    """A Gregorian day in the Umm al-Qura calendar (hijridate; it covers 1924–2077), or None outside it."""
+    from datetime import date
+
+    from hijridate import Gregorian
+
+    try:
+        h = Gregorian.fromdate(date.fromisoformat(iso)).to_hijri()
+    except (OverflowError, ValueError):
+        return None
+    return f"{h.day} {h.month_name('ar' if lang == 'ar' else 'en')} {h.year} {'هـ' if lang == 'ar' else 'AH'}"
+
+
+def helpers(lang: str, style: str, href: Callable[[str, str], str], cite: Callable[[dict], str],
+            calendar: str = "greg") -> dict[str, Any]:
+    """``calendar``: "greg" shows Gregorian dates, "both" adds the Hijri (Umm al-Qura) day beside each."""
     words = strings()
 
     def t(key: str, **kw) -> str:
@@ -31,9 +46,15 @@ def helpers(lang: str, style: str, href: Callable[[str, str], str], cite: Callab
         if not d or not (d.get("start") or d.get("end")):
             return "?"
         s, e = d.get("start"), d.get("end")
-        return digits(s if s == e else f"{s or '…'} – {e or '…'}", style)
+        text = s if s == e else f"{s or '…'} – {e or '…'}"
+        if calendar == "both":
+            hs, he = (hijri(x, lang) if x else None for x in (s, e))
+            if hs or he:
+                text += " / " + (hs if s == e else f"{hs or '…'} – {he or '…'}")
+        return digits(text, style)
 
-    return {"lang": lang, "dir": "rtl" if lang == "ar" else "ltr", "style": style, "t": t, "when": when,
+    return {"lang": lang, "dir": "rtl" if lang == "ar" else "ltr", "style": style, "calendar": calendar, "t": t,
+            "when": when,
             "n": lambda x: digits(x, style), "href": href, "cite": cite, "mark_body": mark_body,
             "mark_sentence": mark_sentence,
             "timeline_svg": functools.partial(timeline, href=href, label=lambda x: t("type." + x), rtl=lang == "ar",
