@@ -36,6 +36,22 @@ def test_seed_people_found():
     assert any("لوديي" in n for n in names) and any("بلخير" in n for n in names)
 
 
+def test_person_span_rules():
+    from rasd.annotate.ner import _person_spans
+
+    # two people joined by و are two spans; a name token that starts with و is not a conjunction
+    words = "فاز الأميركيان أندرو فاير وكراغ ميللو بالجائزة".split()
+    tags = ["O", "O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]
+    assert spans(_person_spans(words, tags)) == {(2, 4, "PERS"), (4, 6, "PERS")}
+    words = "وقال محمد وليد الخطيب".split()
+    tags = ["O", "B-PERS", "I-PERS", "I-PERS"]
+    assert spans(_person_spans(words, tags)) == {(1, 4, "PERS")}
+    # a nationality adjective before the name is not part of it
+    words = "التقى الرئيس السريلانكي ماهيندا راجاباكسي".split()
+    tags = ["O", "O", "B-PERS", "I-PERS", "I-PERS"]
+    assert spans(_person_spans(words, tags)) == {(3, 5, "PERS")}
+
+
 def test_bio_spans_conll_semantics():
     assert spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-LOC", "B-LOC"]) == {(0, 2, "PERS"), (3, 4, "LOC"), (4, 5, "LOC"),
                                                                           (5, 6, "LOC")}
@@ -46,4 +62,6 @@ def test_anercorp_quality_floor():
     out = rasd("eval-ner").stdout
     m = re.search(r"NER micro_f1=([\d.]+) precision=([\d.]+) recall=([\d.]+)", out)
     assert m, out
-    assert float(m.group(1)) >= 0.72  # pinned floor: raise it when the model improves, never lower it silently
+    assert float(m.group(1)) >= 0.735  # pinned floor: raise it when the model improves, never lower it silently
+    pers = re.search(r"PERS\s+([\d.]+)\s+([\d.]+)", out)
+    assert float(pers.group(2)) >= 0.70, out  # the person-recall bar
