@@ -137,6 +137,12 @@ def test_story_article_contradictions_articles_pages(served):
     con = c.get("/contradictions.json").json()
     _valid(c, "ContradictionsPage", con)
     assert len(con["contradictions"]) >= 2 and all(len(x["values"]) >= 2 for x in con["contradictions"])
+    ents = c.get("/entities.json").json()
+    _valid(c, "EntitiesPage", ents)
+    assert ents["total"] == sum(ents["types"].values()) and ents["entities"][0]["mentions"] >= ents["entities"][-1]["mentions"]
+    people = c.get("/entities.json?type=PERSON").json()
+    assert people["total"] == ents["types"]["PERSON"] and all(e["type"] == "PERSON" for e in people["entities"])
+    assert "person:gantz" in c.get("/entities?type=PERSON").text
     arts = c.get("/articles.json").json()
     _valid(c, "ArticlesPage", arts)
     assert arts["total"] == 6 and sum(o["documents"] for o in arts["outlets"]) == 6
@@ -195,7 +201,7 @@ def test_english_and_arabic_digits(served):
 def test_openapi_and_docs_page(served):
     _, c = served
     spec = c.get("/openapi.json").json()
-    for path in ("/index.json", "/event/{eid}.json", "/entity/{eid}.json", "/story/{sid}.json",
+    for path in ("/index.json", "/entities.json", "/event/{eid}.json", "/entity/{eid}.json", "/story/{sid}.json",
                  "/article/{doc}.json", "/contradictions.json", "/search.json", "/articles.json"):
         assert path in spec["paths"], path
     docs = c.get("/api").text

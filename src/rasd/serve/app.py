@@ -162,6 +162,10 @@ def create_app(db: str | Path, dossier: Dossier | None = None) -> FastAPI:
                  outlet: str | None = None) -> dict:
         return dossier.articles(limit, offset, outlet or None)
 
+    def entities(request: Request, type: str | None = None, offset: int = Query(0, ge=0),
+                 limit: int = Query(200, ge=1, le=1000)) -> dict:
+        return dossier.entity_index(type or None, limit, offset)
+
     def contradictions(request: Request) -> dict:
         return dossier.all_contradictions()
 
@@ -183,6 +187,8 @@ def create_app(db: str | Path, dossier: Dossier | None = None) -> FastAPI:
              "An article: clean body, every span the analysis found, what cleaning removed")
     register("/articles", articles, "articles.html", "ArticlesPage",
              "The sources: every outlet with its counts, articles newest first (of one outlet with ?outlet=)")
+    register("/entities", entities, "entities.html", "EntitiesPage",
+             "Every entity (of one type with ?type=), most mentioned first")
     register("/contradictions", contradictions, "contradictions.html", "ContradictionsPage",
              "Where sources disagree, each value with the words that state it")
     register("/search", search, "search.html", "SearchPage",

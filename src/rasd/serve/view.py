@@ -94,6 +94,8 @@ class Dossier:
         self.types = sorted({e["type"] for e in self.events})
         self._cooccurring = lru_cache(maxsize=4096)(self._cooccurring_uncached)
         self._newest: list[dict] | None = None
+        self._ranked: list[dict] | None = None
+        self._type_counts: dict[str, int] = {}
         self._outlets: list[dict] = []
         # the record never changes while it is served: the pages every visitor asks for are made once
         self.timeline = lru_cache(maxsize=256)(self._timeline)  # type: ignore[method-assign]
@@ -350,6 +352,19 @@ class Dossier:
         docs = self._newest if outlet is None else [d for d in self._newest if (d["outlet"] or "") == outlet]
         return {"total": len(docs), "offset": offset, "outlet": outlet, "outlets": self._outlets,
                 "documents": [self.doc_brief(d["id"]) for d in docs[offset:offset + limit]]}
+
+    def entity_index(self, type: str | None = None, limit: int = 200, offset: int = 0) -> dict:
+        """Every entity (of one type), most mentioned first, with its type counts."""
+        if self._ranked is None:
+            self._ranked = sorted(self.entities.values(), key=lambda e: (-len(e["mentions"]), e["id"]))
+            self._type_counts = dict(Counter(e["type"] for e in self._ranked).most_common())
+        ranked = self._ranked if not type else [e for e in self._ranked if e["type"] == type]
+        return {"total": len(ranked), "offset": offset, "type": type, "types": self._type_counts,
+                "entities": [self.entity_ref(e["id"]) | {"mentions": len(e["mentions"]),
+                                                         "documents": len(self.docs_of_entity[e["id"]]),
+                                                         "events": len(self.events_of_entity.get(e["id"], [])),
+                                                         "aliases": e["aliases"][:6]}
+                             for e in ranked[offset:offset + limit]]}
 
     def all_contradictions(self) -> dict:
         return {"contradictions": [self.contradiction(c) for c in self.contradictions]}
