@@ -113,6 +113,12 @@ def test_search_finds_documents_under_every_spelling(served):
     assert {d["id"] for d in one["documents"]} == {d["id"] for d in other["documents"]}
     assert len(one["documents"]) >= 2 and "غانتس" in " ".join(one["spellings"])
     assert all(e["type"] == "VISIT" for e in c.get("/search.json?type=VISIT").json()["events"])
+    # filters narrow the articles too: by publication date and by the entity they mention
+    late = c.get("/search.json", params={"q": "المغرب", "from": "2025"}).json()["documents"]
+    assert late and all((d["published"]["end"] or "9999") >= "2025" for d in late)
+    assert len(late) < len(c.get("/search.json", params={"q": "المغرب"}).json()["documents"])
+    his = c.get("/search.json", params={"entity": "غانتس"}).json()["documents"]
+    assert {d["id"] for d in his} == {d["id"] for d in other["documents"]}
 
 
 def test_story_article_contradictions_articles_pages(served):

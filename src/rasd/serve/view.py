@@ -388,7 +388,8 @@ class Dossier:
     def search(self, query: str, type: str | None = None, start: str | None = None, end: str | None = None,
                entity: str | None = None, limit: int = 50) -> dict:
         """Entities by any spelling, articles by full text (with Arabic folding, and with every spelling of a
-        matched entity), events by type, date, entity and words of their sentences."""
+        matched entity), events by type, date, entity and words of their sentences; the date and entity filters
+        apply to articles too (publication interval, articles mentioning the entity)."""
         from ..text.snippet import snippet
 
         entities = self.find_entities(query) if query else []
@@ -396,13 +397,31 @@ class Dossier:
         for e in entities[:3]:
             ent = self.entities[e["id"]]
             spellings += [a for a in {ent["name"], *ent["aliases"]} if a and fold_key(a) != fold_key(query)][:6]
+        ent_docs = set(self.docs_of_entity.get(self.resolve_entity(entity), [])) if entity else None
+
+        def doc_ok(doc_id: str) -> bool:
+            """In the entity's articles, published in the date range (an interval that may overlap it)."""
+            if ent_docs is not None and doc_id not in ent_docs:
+                return False
+            p = self.docs.get(doc_id, {}).get("published") or {}
+            first, last = p.get("start") or p.get("date"), p.get("end") or p.get("date")
+            return not (start and last and last < start or end and first and first > _upper(end))
+
         docs: dict[str, dict] = {}
+        filtered = bool(entity or start or end)
         with self._lock:
             for s in spellings:
-                for d, score in self.store.search(s, limit):
-                    if d.id not in docs:
+                for d, score in self.store.search(s, limit * 5 if filtered else limit):
+                    if d.id not in docs and doc_ok(d.id):
                         docs[d.id] = self.doc_brief(d.id) | {"score": round(score, 3),
                                                             "snippet": snippet(d.body, s), "matched": s}
+        if not query and filtered:  # no words: the articles the filters select, newest first
+            self.articles(1)  # builds the newest-first order once
+            for d in self._newest or []:
+                if len(docs) >= limit:
+                    break
+                if doc_ok(d["id"]):
+                    docs[d["id"]] = self.doc_brief(d["id"])
         fq = fold(query) if query else ""
         ent_ids = {e["id"] for e in entities}
         events = []
