@@ -190,6 +190,13 @@ def test_security_headers_and_read_only(served):
     assert r.headers["location"] == "/contradictions" and "lang=en" in r.headers["set-cookie"]
     assert c.get("/contradictions").text.startswith('<!doctype html>\n<html lang="en"')  # the cookie is read
     c.cookies.clear()
+    # the switch links on a page go back to it, without a preference in the query that would override the cookie
+    page = c.get("/search?q=المغرب&lang=en&digits=arab").text
+    link = re.search(r'href="(/prefs\?lang=ar[^"]*)"', page).group(1)
+    r = c.get(link.replace("&amp;", "&"), follow_redirects=False)
+    assert "lang=" not in r.headers["location"] and "digits=" not in r.headers["location"]
+    assert r.headers["location"].startswith("/search?q=")
+    c.cookies.clear()
 
 
 def test_english_and_arabic_digits(served):

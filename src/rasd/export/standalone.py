@@ -7,7 +7,7 @@ from __future__ import annotations
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from ..serve.context import HERE, helpers, show
+from ..serve.context import HERE, helpers, safe_url, show
 from ..serve.view import Dossier, TimelineQuery
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -22,7 +22,7 @@ def render(dossier: Dossier, lang: str = "ar", style: str = "latn", article_limi
     stories, contradictions, and the articles that report events (up to ``article_limit``, bodies marked)."""
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(["html"]))
     env.filters["show"] = show
-    env.filters["safe_url"] = lambda url: url if url and url.split(":", 1)[0] in ("http", "https") else None
+    env.filters["safe_url"] = safe_url
 
     def href(kind: str, key: str) -> str:
         return "#" + anchor(kind, key)

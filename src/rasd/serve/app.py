@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store import Store
-from .context import HERE, helpers, show
+from .context import HERE, helpers, safe_url, show
 from .svg import digits
 from .view import Dossier, TimelineQuery
 
@@ -44,23 +44,23 @@ def page_schemas() -> dict[str, Any]:
     return json.loads((HERE / "pages.schema.json").read_text(encoding="utf-8"))["$defs"]
 
 
-def prefs(request: Request) -> tuple[str, str, str]:
+# interface preferences, each remembered in a cookie of its name; the first value is the default
+PREFS = {"lang": ("ar", "en"), "digits": ("latn", "arab"), "cal": ("greg", "both")}
+
+
+def prefs(request: Request) -> dict[str, str]:
     """Interface language (ar, en), digit style (latn 0-9, arab ٠-٩) and calendar (greg, or both Gregorian and
-    Hijri): from the query, else the cookie."""
-    def pick(name: str, allowed: tuple[str, ...]) -> str:
-        value = request.query_params.get(name) or request.cookies.get(name) or allowed[0]
-        return value if value in allowed else allowed[0]
-    return pick("lang", ("ar", "en")), pick("digits", ("latn", "arab")), pick("cal", ("greg", "both"))
+    Hijri): from the query, else the cookie, else the default."""
+    out = {}
+    for name, allowed in PREFS.items():
+        value = request.query_params.get(name) or request.cookies.get(name)
+        out[name] = value if value in allowed else allowed[0]
+    return out
 
 
 def wants_json(request: Request) -> bool:
     accept = request.headers.get("accept", "")
     return "application/json" in accept and "text/html" not in accept
-
-
-def safe_url(url: str | None) -> str | None:
-    """An article's own URL as a link only when it is http(s): article metadata is untrusted."""
-    return url if url and urlsplit(url).scheme in ("http", "https") else None
 
 
 def create_app(db: str | Path, dossier: Dossier | None = None) -> FastAPI:
@@ -93,17 +93,16 @@ def create_app(db: str | Path, dossier: Dossier | None = None) -> FastAPI:
         return f"{href('article', span['doc'])}?hl={int(span['start'])}-{int(span['end'])}#hl"
 
     def render(request: Request, template: str, data: dict, status: int = 200) -> HTMLResponse:
-        lang, style, calendar = prefs(request)
+        chosen = prefs(request)
         here = request.url.path
-        other = {"lang": "en" if lang == "ar" else "ar", "digits": "arab" if style == "latn" else "latn",
-                 "cal": "both" if calendar == "greg" else "greg"}
-        ctx = helpers(lang, style, href, cite, calendar) | {
-            "request": request, "data": data,
+        kept = urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in PREFS])
+        back = here + (f"?{kept}" if kept else "")  # a preference in the query would override the new cookie
+        switch = {name: "/prefs?" + urlencode({name: next(v for v in allowed if v != chosen[name]), "next": back})
+                  for name, allowed in PREFS.items()}
+        ctx = helpers(chosen["lang"], chosen["digits"], href, cite, chosen["cal"]) | {
+            "request": request, "data": data, "switch": switch,
             "json_url": here.rstrip("/") + (".json" if here != "/" else "index.json")
-            + (f"?{request.url.query}" if request.url.query else ""),
-            "switch_lang": "/prefs?" + urlencode({"lang": other["lang"], "next": here}),
-            "switch_digits": "/prefs?" + urlencode({"digits": other["digits"], "next": here}),
-            "switch_calendar": "/prefs?" + urlencode({"cal": other["cal"], "next": here})}
+            + (f"?{request.url.query}" if request.url.query else "")}
         return templates.TemplateResponse(request, template, ctx, status_code=status)
 
     def register(path: str, fn: Callable[..., dict], template: str, schema: str, summary: str) -> None:
@@ -199,17 +198,14 @@ def create_app(db: str | Path, dossier: Dossier | None = None) -> FastAPI:
         return RedirectResponse("/index.json" + (f"?{request.url.query}" if request.url.query else ""))
 
     @app.get("/prefs", include_in_schema=False)
-    def set_prefs(request: Request, next: str = "/", lang: str | None = None, digits: str | None = None,
-                  cal: str | None = None):
-        """Remember the interface language, digit style or calendar in a cookie (nothing on the server changes)."""
+    def set_prefs(request: Request, next: str = "/"):
+        """Remember interface preferences in cookies (nothing on the server changes), then go back."""
         target = next if next.startswith("/") and not next.startswith("//") and "\\" not in next else "/"
         response = RedirectResponse(target, status_code=303)
-        if lang in ("ar", "en"):
-            response.set_cookie("lang", lang, max_age=31536000, samesite="strict")
-        if digits in ("latn", "arab"):
-            response.set_cookie("digits", digits, max_age=31536000, samesite="strict")
-        if cal in ("greg", "both"):
-            response.set_cookie("cal", cal, max_age=31536000, samesite="strict")
+        for name, allowed in PREFS.items():
+            value = request.query_params.get(name)
+            if value in allowed:
+                response.set_cookie(name, value, max_age=31536000, samesite="strict")
         return response
 
     @app.get("/api", include_in_schema=False, response_class=HTMLResponse)

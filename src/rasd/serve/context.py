@@ -8,6 +8,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .markup import mark_body, mark_sentence
 from .svg import digits, network, timeline
@@ -60,6 +61,11 @@ def helpers(lang: str, style: str, href: Callable[[str, str], str], cite: Callab
             "timeline_svg": functools.partial(timeline, href=href, label=lambda x: t("type." + x), rtl=lang == "ar",
                                               digit_style=style),
             "network_svg": functools.partial(network, href=href)}
+
+
+def safe_url(url: str | None) -> str | None:
+    """An article's own URL as a link only when it is http(s): article metadata is untrusted."""
+    return url if url and urlsplit(url).scheme in ("http", "https") else None
 
 
 def show(value: Any) -> str:
