@@ -34,11 +34,16 @@ def _date_key(ev: dict) -> tuple:
     return (d["start"] or d["end"] or UNDATED, d["end"] or d["start"] or UNDATED, ev["id"])
 
 
-def _upper(bound: str | None) -> str | None:
-    """``2022`` as an upper bound means up to the end of 2022."""
-    if bound is None:
-        return None
+def _upper(bound: str) -> str:
+    """``2022`` as an upper bound means up to the end of 2022 (compared as text with ISO dates)."""
     return bound + "-99-99"[len(bound) - 4:] if len(bound) < 10 else bound
+
+
+def in_range(first: str | None, last: str | None, lo: str | None, hi: str | None) -> bool:
+    """Whether the interval first..last (ISO dates, either may be open) can overlap lo..hi (YYYY, YYYY-MM or
+    YYYY-MM-DD, inclusive; None is open). An interval with no known end passes."""
+    first, last = first or last, last or first
+    return not (lo and last and last < lo or hi and first and first > _upper(hi))
 
 
 class Dossier:
@@ -154,7 +159,6 @@ class Dossier:
     def _timeline(self, q: TimelineQuery) -> dict:
         """Dated events matching ``q`` in date order; when more match than ``q.limit``, those reported by the
         most sources are kept (and the page says so)."""
-        lo, hi = q.start, _upper(q.end)
         allowed = set(self.events_of_entity.get(self.resolve_entity(q.entity), [])) if q.entity else None
         chosen = []
         for ev in self.events:
@@ -163,7 +167,7 @@ class Dossier:
                 continue
             if q.type and ev["type"] != q.type or allowed is not None and ev["id"] not in allowed:
                 continue
-            if lo and (e or s) < lo or hi and (s or e) > hi:
+            if not in_range(s, e, q.start, q.end):
                 continue
             chosen.append(ev)
         total = len(chosen)
@@ -405,7 +409,7 @@ class Dossier:
                 return False
             p = self.docs.get(doc_id, {}).get("published") or {}
             first, last = p.get("start") or p.get("date"), p.get("end") or p.get("date")
-            return not (start and last and last < start or end and first and first > _upper(end))
+            return not ((start or end) and not (first or last)) and in_range(first, last, start, end)
 
         docs: dict[str, dict] = {}
         filtered = bool(entity or start or end)
@@ -426,12 +430,11 @@ class Dossier:
         ent_ids = {e["id"] for e in entities}
         events = []
         allowed = set(self.events_of_entity.get(self.resolve_entity(entity), [])) if entity else None
-        lo, hi = start, _upper(end)
         for ev in self.events:
             if type and ev["type"] != type or allowed is not None and ev["id"] not in allowed:
                 continue
             s, e = ev["date"]["start"], ev["date"]["end"]
-            if lo and (e or s or "") < lo or hi and (s or e or UNDATED) > hi:
+            if (start or end) and not (s or e) or not in_range(s, e, start, end):
                 continue
             if fq and not ({p["entity"] for p in ev["participants"]} & ent_ids
                            or any(fq in fold(x["text"]) for x in ev["sources"])):
