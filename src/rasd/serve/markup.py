@@ -36,12 +36,13 @@ def mark_body(body: str, spans: list[dict], href: Callable[[str, str], str],
         cover = [s for s in marks if s["start"] <= a and b <= s["end"] and s["start"] < s["end"]]
         date = next((s for s in cover if s["kind"] == "date"), None)
         if date:
-            iv = date["interval"]
-            piece = (f'<span class="date" title="{escape((iv[0] or "?") + " – " + (iv[1] or "?"))} '
-                     f'({escape(date["precision"])})">{piece}</span>')
+            iv = date.get("interval") or [None, None]
+            title = f'{iv[0] or "?"} – {iv[1] or "?"} ({date.get("precision") or "?"})' if any(iv) else ""
+            attr = f' title="{escape(title)}"' if title else ""
+            piece = f'<span class="date"{attr}>{piece}</span>'
         ent = next((s for s in cover if s["kind"] == "entity"), None)
         trg = next((s for s in cover if s["kind"] == "trigger"), None)
-        if trg and not (ent or not trg.get("event")):
+        if trg and trg.get("event") and not ent:  # a link cannot hold the entity's link
             piece = (f'<a class="trigger" href="{escape(href("event", trg["event"]))}" '
                      f'title="{escape(trg["type"])}">{piece}</a>')
         elif trg:
@@ -63,6 +64,5 @@ def mark_sentence(context: dict, sentence: dict, triggers: list[dict], dates: li
     base, text = context["start"], context["text"]
     spans = [{"kind": "trigger", "start": t["start"] - base, "end": t["end"] - base, "type": "", "event": None}
              for t in triggers]
-    spans += [{"kind": "date", "start": d["start"] - base, "end": d["end"] - base, "interval": [None, None],
-               "precision": ""} for d in dates]
+    spans += [{"kind": "date", "start": d["start"] - base, "end": d["end"] - base} for d in dates]
     return mark_body(text, spans, lambda kind, key: "#", (sentence["start"] - base, sentence["end"] - base))
