@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -54,7 +54,7 @@ def build(store: Store) -> dict:
         record.save(store, rec)
     return {
         "schema": SCHEMA_ID,
-        "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "documents": [document_json(doc, analysis.story_of[doc.id]) for doc in analysis.documents],
         "stories": rec["stories"],
         "entities": rec["entities"],

@@ -60,6 +60,7 @@ def entities(dossier: dict) -> Iterator[dict]:
             ids.setdefault(e["kb"], proxy.id)
         schema_of[e["id"]] = schema
         yield proxy.to_dict()
+    place_names = {k: e["name"] for e in dossier["entities"] for k in (e["id"], e.get("kb")) if k}
     docs: dict[str, str] = {}
     for d in dossier["documents"]:
         proxy = model.make_entity("Article")
@@ -92,9 +93,7 @@ def entities(dossier: dict) -> Iterator[dict]:
         proxy.add("country", [p["entity"].split(":", 1)[1].lower() for p in ev["participants"]
                               if p["entity"].startswith("country:")])
         if ev.get("location"):
-            place = next((x["name"] for x in dossier["entities"] if ev["location"] in (x["id"], x.get("kb"))),
-                         ev["location"].split(":", 1)[-1])
-            proxy.add("location", place)
+            proxy.add("location", place_names.get(ev["location"], ev["location"].split(":", 1)[-1]))
         proxy.add("keywords", [ev["type"], f"CAMEO:{ev['cameo']}" if ev["cameo"] else None,
                                f"PLOVER:{ev['plover']}" if ev["plover"] else None])
         proxy.add("proof", [docs[x] for x in dict.fromkeys(s["doc"] for s in ev["sources"]) if x in docs])

@@ -9,14 +9,10 @@ def build(dossier: dict):
     import networkx as nx
 
     g = nx.MultiDiGraph(name="rasd dossier")
-    known = set()
     for e in dossier["entities"]:
         g.add_node(e["id"], kind="entity", type=e["type"], label=e.get("name_en") or e["name"], name=e["name"],
                    name_en=e.get("name_en") or "", kb=e.get("kb") or "", aliases="; ".join(e["aliases"]),
                    mentions=len(e.get("mentions", [])))
-        known.add(e["id"])
-        if e.get("kb"):
-            known.add(e["kb"])
     alias = {e["kb"]: e["id"] for e in dossier["entities"] if e.get("kb")}
     docs = {d["id"]: d for d in dossier["documents"]}
     for ev in dossier["events"]:
