@@ -512,6 +512,9 @@ def serve(db, host, port):
     dossier = Dossier(Store(db, readonly=True), rec)
     click.echo(f"rasd: {len(dossier.docs)} documents, {len(dossier.events)} events, {len(dossier.entities)} "
                f"entities loaded in {time.perf_counter() - t0:.1f}s — http://{host}:{port}/", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: anyone who can reach this machine can read the store "
+                   "(read-only, no authentication)", err=True)
     uvicorn.run(create_app(db, dossier), host=host, port=port, log_level="warning")
 
 
