@@ -66,6 +66,16 @@ def test_publication_bounds_from_page_date_and_reported_past():
     assert pub.interval == Interval(date(2023, 3, 1), date(2023, 6, 30))
 
 
+def test_today_or_yesterday_with_a_weekday_that_agrees_pins_publication_to_the_page_date():
+    # 17 July 2023 was a Monday
+    for said in ("أعلن الديوان الملكي مساء اليوم الإثنين عن زيارة الوفد.", "أعلن الديوان الملكي أمس الأحد عن زيارة الوفد."):
+        _, pub = analyze_time(_doc(said, page_date="2023-07-17"))
+        assert pub.interval == Interval.day(date(2023, 7, 17)), said
+    # a weekday that does not agree leaves the page date an upper bound
+    _, pub = analyze_time(_doc("أعلن الديوان الملكي مساء اليوم الثلاثاء عن زيارة الوفد.", page_date="2023-07-17"))
+    assert pub.interval == Interval(None, date(2023, 7, 17))
+
+
 def test_dates_said_of_the_future_do_not_bound_publication():
     d = _doc("سيعقد المؤتمر في 10 ديسمبر 2030 في الرباط.")
     _, pub = analyze_time(d)

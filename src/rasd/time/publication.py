@@ -7,6 +7,8 @@ itself supports —
   dates said of the future, and dates after the upper bound, are not used;
 * a weekday the article uses for its news ("وقّع … الأربعاء") that agrees with a full date nearby (a photo
   caption "24 نوفمبر 2021" that was a Wednesday) pins publication to that week (to that day for "أمس الاثنين");
+* "اليوم الإثنين" or "أمس الأحد" under a page date that is a Monday makes the page date the publication day
+  (a page date alone stays an upper bound: it may be the day the page was served);
 * an anniversary ("الذكرى الخامسة لـ… 10 دجنبر 2020", "ذكرى مرور خمس سنوات") puts publication in that year.
 Bounds that contradict each other are reported, not averaged.
 """
@@ -96,6 +98,18 @@ def infer(published: str | None, published_basis: str, page_date: str | None,
         if both is not None:
             lo, hi = both.start, both.end
             break
+    # "اليوم الإثنين" / "أمس الأحد" under a page date that is that Monday: the page date is the publication day
+    if hi and not (lo and lo == hi):
+        for s, e, f in found:
+            spec = f.spec
+            if isinstance(spec, DayOffset) and spec.weekday is not None and spec.days <= 0 and not f.future \
+                    and (spec.weekday - spec.days) % 7 == hi.weekday():
+                both = _narrow(pub, Interval(lo, hi), Interval.day(hi),
+                               f"{body[s:e]!r} agrees with the page date {hi} (a {hi:%A}): publication {hi}",
+                               f"{body[s:e]!r} with the page date puts publication at {hi}")
+                if both is not None:
+                    lo, hi = both.start, both.end
+                    break
     # "منذ بداية العام … في بداية عام 2022": the year spoken of as "this year" and as 2022 in one sentence
     year = _current_year(body, found)
     if year is not None:
