@@ -273,6 +273,8 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
     location = None
     seen: set[str] = set()
     host_taken = False
+    # the word right after a visit's verb is where the visit went: "زار الرباط"
+    after_trigger = next((e for _s, e, _w in d.words[bisect_left(d.starts, pos):][:1]), None) if typ == "VISIT" else None
     for m in d.mentions:
         if not (a <= m.start < b) or (m.type not in _PARTICIPANT_TYPES and m.type != "LOCATION"):
             continue
@@ -280,7 +282,8 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         prev = d.words_before(m.start, 3)
         prev1 = prev[-1] if prev else ""
         attached = doc.body[m.start - 1:m.start] if m.start else ""
-        locative = prev1 in _LOCATIVE or attached == "ب" or (typ == "VISIT" and prev1 == "الي")
+        locative = prev1 in _LOCATIVE or attached == "ب" or (typ == "VISIT" and prev1 == "الي") \
+            or (after_trigger is not None and doc.body[after_trigger:m.start].strip() == "")
         if m.type == "LOCATION" or (m.kb or "").startswith(("place:", "region:")):
             if locative and location is None:
                 location = m.key

@@ -58,6 +58,7 @@ class Title:
     phrase: str
     role: str
     of: str | None = None
+    needs_of: bool = False  # a title only with its country or organization after it (أمير قطر, not أمير أوحانا)
 
 
 @dataclass(slots=True, eq=False)  # compared (and cached on) by identity
@@ -142,7 +143,7 @@ def load() -> KB:
     titles: dict[tuple[str, ...], Title] = {}
     for t in _read("titles.json")["titles"]:
         for ph in t["phrases"]:
-            titles[key(ph)] = Title(ph, t["role"], t.get("of"))
+            titles[key(ph)] = Title(ph, t["role"], t.get("of"), t.get("needs_of", False))
     return KB(entries, index, max(map(len, index)), titles, max(map(len, titles)), adjectives,
               first_words(index), first_words(titles))
 

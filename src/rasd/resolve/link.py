@@ -438,6 +438,9 @@ class Linker:
                         j += 1
                     continue
                 break
+            if title.needs_of and not of:
+                i += 1  # أمير أوحانا: a given name, not an emir
+                continue
             title_end = toks[j - 1].end
             title_spans.append((toks[i].core_start, title_end))
             # the person: a PERSON mention within the next three tokens (skipping a comma)
