@@ -123,3 +123,28 @@ def test_sources_disagreeing_on_session_and_place_are_contradictions():
     props = {c["property"]: c for c in a.contradictions}
     assert {"session", "place"} <= set(props), a.contradictions
     assert {v["value"] for v in props["session"]["values"]} == {"3", "4"}
+
+
+def test_a_date_beside_a_reporting_verb_dates_the_report_not_the_deal():
+    from rasd.resolve.analyze import analyze
+
+    a = analyze(_docs("كشفت تقارير إعلامية، أمس الثلاثاء، أن المغرب وقع صفقة مع شركة الصناعات الجوية الإسرائيلية "
+                      "لاقتناء منظومة الدفاع الجوي \"باراك إم إكس\".\n\nوأفادت صحيفة \"غلوبس\" بأن الصفقة أبرمت في "
+                      "فبراير 2023.", published="2023-03-15"))
+    deal = next(e for e in a.events if e.type == "PROCUREMENT")
+    assert (deal.date.start.isoformat(), deal.date.end.isoformat()) == ("2023-02-01", "2023-02-28")
+    roles = {p.key: p.role for p in deal.participants}
+    assert roles == {"country:MA": "buyer", "org:iai": "supplier"}  # the system and the newspaper are not parties
+
+
+def test_an_event_during_another_takes_its_date_and_actor():
+    a = _one("زار وزير الدفاع الإسرائيلي بيني غانتس الرباط في نونبر 2021، ووقع خلالها مع الوزير المنتدب المكلف "
+             "بإدارة الدفاع الوطني عبد اللطيف لوديي مذكرة تفاهم للتعاون الأمني.")
+    sign = next(e for e in a.events if e.type == "SIGN_AGREEMENT")
+    assert (sign.date.start.isoformat(), sign.date.end.isoformat()) == ("2021-11-01", "2021-11-30")
+    assert {"person:gantz", "person:loudiyi"} <= {p.key for p in sign.participants}
+    # the place right after a visit's verb is where it went, and its country the host
+    a = _one("وكان رئيس الكنيست الإسرائيلي أمير أوحانا قد زار الرباط في فبراير الماضي، حيث التقى رئيس الحكومة.")
+    visit = next(e for e in a.events if e.type == "VISIT")
+    assert visit.location == "place:rabat" and "country:MA" in {p.key for p in visit.participants}
+    assert any(p.key.startswith("new:PERSON") or p.key.startswith("ent-") for p in visit.participants)  # أمير: a name

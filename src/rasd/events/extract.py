@@ -34,9 +34,13 @@ _CLAUSE = re.compile(r"[،؛;:]")
 _AMOUNT = re.compile(r"(\d[\d.,]*)\s*(مليون|مليار|ألف|الف)?\s*(دولار|درهم|يورو|شيكل|جنيه|ريال)")
 _PARTICIPANT_TYPES = ("PERSON", "ORGANIZATION", "GPE")
 _MEDIA_KINDS = ("news_agency", "outlet")
-_ATTRIBUTION = frozenset({"مصادر", "وسائل", "اعلام", "صحيفه", "صحف", "الصحافه", "وكاله", "لوكاله", "قناه"})
+_ATTRIBUTION = frozenset({"مصادر", "وسائل", "اعلام", "صحيفه", "صحف", "الصحافه", "وكاله", "لوكاله", "قناه", "جريده",
+                          "مجله", "اذاعه", "موقع", "تلفزيون", "شبكه", "لصحيفه", "لقناه", "لموقع"})
 _LOCATIVE = frozenset({"في", "بمدينه", "مدينه", "بالعاصمه", "العاصمه"})
 _WINDOW_BEFORE, _WINDOW_AFTER = 6, 18
+_VISIT_VERBS = frozenset({"زار", "زارت", "يزور", "تزور", "وزار", "وزارت"})  # transitive: their object is the place
+_ACTOR_ROLES = ("visitor", "guest", "participant", "party", "speaker")  # who acts in an event
+_SUBJECT_ROLE = {"SIGN_AGREEMENT": "signatory", "MEET": "participant", "STATEMENT": "speaker"}
 _ARMED: dict[str, str] = {}
 
 
@@ -283,7 +287,8 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         prev1 = prev[-1] if prev else ""
         attached = doc.body[m.start - 1:m.start] if m.start else ""
         locative = prev1 in _LOCATIVE or attached == "ب" or (typ == "VISIT" and prev1 == "الي") \
-            or (after_trigger is not None and doc.body[after_trigger:m.start].strip() == "")
+            or (after_trigger is not None and doc.body[after_trigger:m.start].strip() == "") \
+            or (typ == "VISIT" and form in _VISIT_VERBS and m.start > pos and prev1 != "من")
         if m.type == "LOCATION" or (m.kb or "").startswith(("place:", "region:")):
             if locative and location is None:
                 location = m.key
@@ -295,6 +300,12 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
             continue
         if entry is not None and entry.kind in _MEDIA_KINDS:
             continue
+        if entry is None and m.form == "name":
+            before = d.words_before(m.start, 5)
+            if m.type == "ORGANIZATION" and _has(before[-2:], _ATTRIBUTION):
+                continue  # "صحيفة غلوبس": who reports it, not a party
+            if _has(before, lex.weapon_nouns):
+                continue  # منظومة الدفاع الجوي "باراك إم إكس": what is bought, not who
         key = m.key
         if m.form == "adjective":
             weapon = typ == "PROCUREMENT" and _has(prev, lex.weapon_nouns)  # الطائرات المسيرة التركية
@@ -311,6 +322,8 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
             continue
         seen.add(key)
         role = _role(typ, form, m, pos, prev1, attached, host_taken, not out)
+        if typ == "PROCUREMENT" and entry is not None and entry.kind == "company":
+            role = "supplier"  # a deal with an arms maker: the maker supplies
         if m.form == "adjective" and typ == "PROCUREMENT" and _has(prev, lex.weapon_nouns):
             role = "supplier"
         host_taken = host_taken or role == "host"
@@ -338,7 +351,7 @@ def _role(typ: str, form: str, m, pos: int, prev1: str, attached: str, host_take
     if typ == "STATEMENT":
         return "speaker" if first else "target"
     if typ == "PROCUREMENT":
-        return "supplier" if prev1 == "من" else "buyer"
+        return "supplier" if prev1 in ("من", "مع") else "buyer"
     if typ in ("ESTABLISH_RELATIONS", "SEVER_RELATIONS"):
         return "party"
     if typ == "PROTEST":
@@ -382,6 +395,10 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
         ev = found[k][0]
         if _clause_of(clauses, ev.trigger.start) != tc and t.start < ev.trigger.start and not bare:
             continue  # a time in an earlier clause belongs to that clause's verb
+        if bare and tc > 0 and t.end <= ev.trigger.start and _has([w for _s, _e, w in d.words_in(*clauses[tc - 1])],
+                                                                  lex.reporting) \
+                and _has([w for _s, _e, w in d.words_in(t.end, ev.trigger.start)], ("ان", "بان")):
+            continue  # "كشفت تقارير، أمس الأربعاء، أن المغرب وقّع صفقة": the day of the report, not of the deal
         assigned.setdefault(k, []).append(t)
     pub = d.publication.interval if d.publication is not None and d.publication.known else None
     for k, (ev, _i) in enumerate(found):
@@ -419,6 +436,18 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
             ev.date, ev.own_date = nxt_ev.date, True
             ev.date_basis = [f"follows {nxt_ev.trigger.text!r}: {b}" for b in nxt_ev.date_basis]
             ev.historical = ev.historical or nxt_ev.historical
+    # "زيارة قام بها غانتس في نونبر 2021، وقّع خلالها مع لوديي مذكرة": during the visit, by its visitor
+    for k in range(1, len(found)):
+        ev, prev = found[k][0], found[k - 1][0]
+        near = [w for _s, _e, w in d.words_in(ev.trigger.end, ev.trigger.end + 12)][:1]
+        near += d.words_before(ev.trigger.start, 1)
+        if not ev.own_date and prev.own_date and _has(near, lex.during):
+            ev.date, ev.own_date, ev.historical = prev.date, True, ev.historical or prev.historical
+            ev.date_basis = [f"during {prev.trigger.text!r}: {b}" for b in prev.date_basis]
+            keys = {p.key for p in ev.participants}
+            ev.participants += [Participant(p.key, _SUBJECT_ROLE.get(ev.type, "participant"), p.span, "during")
+                                for p in prev.participants
+                                if p.key.startswith("person:") and p.key not in keys and p.role in _ACTOR_ROLES]
     # an undated event in the clause right after a historical one shares its past ("… زيارة غانتس حيث تم توقيع")
     for k in range(1, len(found)):
         ev, prev = found[k][0], found[k - 1][0]

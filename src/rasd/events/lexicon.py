@@ -43,6 +43,8 @@ class EventLexicon:
     purpose_exempt: frozenset[str]
     sports: frozenset[str]
     sports_types: frozenset[str]
+    reporting: frozenset[str]  # كشف، أفادت، قال …: a date beside them dates the report
+    during: frozenset[str]  # "وقّع خلالها": happened during the event just named
 
 
 def _f(words) -> frozenset[str]:
@@ -85,7 +87,8 @@ def lexicon() -> EventLexicon:
         demonstratives=_f(d["demonstratives"]), weapon_nouns=_f(d["weapon_nouns"]),
         place_nouns=_f(d["place_nouns"]), location_countries_for=frozenset(d["location_countries_for"]),
         purpose_exempt=frozenset(d["purpose_types_exempt"]),
-        sports=_f(d["sports"]), sports_types=frozenset(d["sports_types"]),
+        sports=_f(d["sports"]), sports_types=frozenset(d["sports_types"]), reporting=_f(d["reporting_verbs"]),
+        during=_f(d["during_previous"]),
     )
 
 
