@@ -148,3 +148,20 @@ def test_an_event_during_another_takes_its_date_and_actor():
     visit = next(e for e in a.events if e.type == "VISIT")
     assert visit.location == "place:rabat" and "country:MA" in {p.key for p in visit.participants}
     assert any(p.key.startswith("new:PERSON") or p.key.startswith("ent-") for p in visit.participants)  # أمير: a name
+
+
+def test_a_march_to_denounce_is_a_protest_and_a_future_exercise_is_planned():
+    from rasd.resolve.analyze import analyze
+
+    a = analyze(_docs("خرج آلاف المغاربة، أمس الأحد، في مسيرة وطنية بالعاصمة الرباط، تنديدا بالحرب ورفضا للتطبيع مع "
+                      "إسرائيل.\n\nوفي سياق متصل، تنطلق في ماي المقبل مناورات الأسد الإفريقي بمشاركة القوات المسلحة "
+                      "الملكية والجيش الأمريكي.\n\nوطالب المشاركون بإلغاء الاتفاقيات الموقعة مع إسرائيل.",
+                      published="2024-03-11"))
+    protest = next(e for e in a.events if e.type == "PROTEST")
+    assert protest.date.start.isoformat() == "2024-03-10" and protest.location == "place:rabat"
+    exercise = next(e for e in a.events if e.type == "EXERCISE")
+    assert exercise.modality == "planned" and exercise.date.start.isoformat() == "2024-05-01"
+    # "الاتفاقيات الموقعة": agreements signed some time before, not news of the day
+    assert not any(e.type == "SIGN_AGREEMENT" and e.date.start and e.date.start.year == 2024 for e in a.events)
+    # "مسيرة التعاون" is a path, not a march
+    assert not any(e.type == "PROTEST" for e in _one("وتواصل مسيرة التعاون بين البلدين منذ سنوات.").events)

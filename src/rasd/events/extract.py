@@ -140,8 +140,20 @@ def extract(doc: Document) -> list[EventMention]:
                     ev.date_basis = [f"after {prev.trigger.text!r} of the previous sentence ({prev.date})"]
                 ev.historical = ev.historical or (prev.historical if prev is not None else False)
         out.extend(ev for ev, _ in found)
+    _after_publication(d, out)
     _inherit_dates(d, out)
     return out
+
+
+def _after_publication(d: _Doc, events: list[EventMention]) -> None:
+    """An event dated wholly after the article was published has not happened yet: it is scheduled
+    ("تنطلق في ماي المقبل مناورات …"), whatever the tense says."""
+    pub = d.publication.interval if d.publication is not None and d.publication.known else None
+    if pub is None or pub.end is None:
+        return
+    for e in events:
+        if e.own_date and e.modality == "happened" and e.date.start is not None and e.date.start > pub.end:
+            e.modality = "planned"
 
 
 def _trigger(word: str, lex: EventLexicon) -> tuple[str, str, str] | None:

@@ -386,8 +386,9 @@ class Linker:
             while j < n and toks[j].sentence == toks[i].sentence and mods < 5 and _is_modifier(toks[j]):
                 j += 1
                 mods += 1
-            # an optional year tail: لسنة 2026، لعام 2026
-            if j + 1 < n and toks[j].core in ("سنه", "عام") and _YEAR.fullmatch(toks[j + 1].full):
+            # an optional year tail: لسنة 2026، لعام 2026 (a bare "سنة 2021" after the name dates something instead)
+            if j + 1 < n and toks[j].core in ("سنه", "عام") and fold(toks[j].full).startswith("ل") \
+                    and _YEAR.fullmatch(toks[j + 1].full):
                 j += 2
             if mods and not taken(toks[i].core_start, toks[j - 1].end):
                 start, end = toks[i].core_start, toks[j - 1].end
