@@ -165,3 +165,18 @@ def test_a_march_to_denounce_is_a_protest_and_a_future_exercise_is_planned():
     assert not any(e.type == "SIGN_AGREEMENT" and e.date.start and e.date.start.year == 2024 for e in a.events)
     # "مسيرة التعاون" is a path, not a march
     assert not any(e.type == "PROTEST" for e in _one("وتواصل مسيرة التعاون بين البلدين منذ سنوات.").events)
+
+
+def test_a_reception_has_its_host_and_guest_and_the_date_after_the_verb():
+    from rasd.resolve.analyze import analyze
+
+    a = analyze(_docs("استقبل وزير الشؤون الخارجية ناصر بوريطة، اليوم الخميس بالرباط، وزير الخارجية الإسرائيلي إيلي "
+                      "كوهين، الذي يقوم بزيارة رسمية للمملكة.", published="2023-06-08"))
+    meet = next(e for e in a.events if e.type == "MEET")
+    roles = {p.key: p.role for p in meet.participants}
+    assert roles.get("person:bourita") == "host" and roles.get("person:eli_cohen") == "guest"
+    assert meet.date.start.isoformat() == meet.date.end.isoformat() == "2023-06-08"
+    a = _one("استقبل الرئيس التونسي قيس سعيد وزير الخارجية الجزائري بقصر قرطاج يوم الخميس.")
+    roles = {p.key: p.role for p in a.events[0].participants}
+    assert roles["country:TN"] == "host" and [r for k, r in roles.items() if k not in ("country:TN", "country:DZ")
+                                               and r == "host"]  # the president hosts, not only his country

@@ -264,7 +264,11 @@ def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos:
     lo, hi = ci, ci
     out, location = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form)
     out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
-    while len({p.key for p in out}) < 2 and (lo > 0 or hi < len(clauses) - 1):
+    hosting = form in ("استقبل", "استقبلت")
+
+    def wanting(out: list[Participant]) -> bool:  # fewer than two parties, or a reception with no guest yet
+        return len({p.key for p in out}) < 2 or hosting and not any(p.role in ("guest", "visitor") for p in out)
+    while wanting(out) and (lo > 0 or hi < len(clauses) - 1):
         lo, hi = max(0, lo - 1), min(len(clauses) - 1, hi + 1)
         out, loc2 = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form)
         out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
@@ -338,7 +342,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
             role = "supplier"  # a deal with an arms maker: the maker supplies
         if m.form == "adjective" and typ == "PROCUREMENT" and _has(prev, lex.weapon_nouns):
             role = "supplier"
-        host_taken = host_taken or role == "host"
+        host_taken = host_taken or (role == "host" and m.form != "adjective")  # الرئيس التونسي [قيس سعيد]
         out.append(Participant(key, role, doc.span(m.start, m.end, key), "adjective" if m.form == "adjective" else ""))
         if m.type == "PERSON" and entry is not None:
             for t in entry.roles:  # the body a named official acts for (كوخافي → the IDF)
@@ -397,12 +401,14 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
         ca, cb = clauses[tc]
         bare = len(body[ca:cb].strip(" ،,؛;:.")) <= len(t.text) + 4  # "، في الآونة الأخيرة،"
 
-        def cost(k: int, t: Timex = t, tc: int = tc) -> tuple[int, int, int]:
+        def cost(k: int, t: Timex = t, tc: int = tc, bare: bool = bare) -> tuple[int, int, int]:
             ev = found[k][0]
             same = _clause_of(clauses, ev.trigger.start) == tc
             before = t.start >= ev.trigger.end  # Arabic puts the time after its verb: "أعلن … أمس عن توقيع …"
             gap = t.start - ev.trigger.end if before else ev.trigger.start - t.end
-            return (0, 0 if before else 1, gap) if same else (1, 0, gap)
+            # in another clause, a time goes back to the verb before it ("استقبل بوريطة، اليوم الخميس بالرباط، …"),
+            # unless it stands alone between commas ("، في الآونة الأخيرة،"): then to the nearest trigger
+            return (0, 0 if before else 1, gap) if same else (1, 0 if before or bare else 1, gap)
         k = min(range(len(found)), key=cost)
         ev = found[k][0]
         if _clause_of(clauses, ev.trigger.start) != tc and t.start < ev.trigger.start and not bare:
