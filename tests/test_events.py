@@ -180,3 +180,9 @@ def test_a_reception_has_its_host_and_guest_and_the_date_after_the_verb():
     roles = {p.key: p.role for p in a.events[0].participants}
     assert roles["country:TN"] == "host" and [r for k, r in roles.items() if k not in ("country:TN", "country:DZ")
                                                and r == "host"]  # the president hosts, not only his country
+
+
+def test_the_crowd_is_who_protests_wherever_the_verb_stands():
+    a = _one("تظاهر مئات الجزائريين أمس في العاصمة الجزائر احتجاجا على غلاء الأسعار.")
+    protest = next(e for e in a.events if e.type == "PROTEST")
+    assert {p.key: p.role for p in protest.participants}.get("country:DZ") == "protester"
