@@ -94,3 +94,13 @@ def test_nothing_is_dropped_silently():
 def test_short_article_without_chrome_is_kept_whole():
     c = clean_text(f"{P1}\n{P2}")
     assert c.body == f"{P1}\n\n{P2}" and not c.removed and c.title is None
+
+
+def test_a_place_and_an_outlet_or_correspondent_make_a_dateline():
+    c = clean_text(f"المغرب يستقبل وفدا عسكريا\n\nالرباط - هسبريس\n\n{P1}\n{P2}")
+    assert (c.dateline, c.outlet) == ("الرباط - هسبريس", "هسبريس") and "هسبريس" not in c.body
+    c = clean_text(f"المغرب يستقبل وفدا عسكريا\n\nالقاهرة - محمد علي\n\n{P1}\n{P2}")
+    assert (c.dateline, c.byline, c.outlet) == ("القاهرة - محمد علي", "محمد علي", None)
+    # not a place: stays out of the dateline
+    c = clean_text(f"المغرب يستقبل وفدا عسكريا\n\nتحديث - 14:30\n\n{P1}\n{P2}")
+    assert c.dateline is None

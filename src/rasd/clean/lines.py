@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..data import load_lines
+from ..data import load_json, load_lines
 from ..model import Removed
 from ..text.fold import arabic_ratio, fold
 from .dates import date_only_line, find_dates
@@ -80,6 +80,14 @@ def _credit_pattern() -> re.Pattern:
 @cache
 def _byline_words() -> frozenset[str]:
     return frozenset(key(w) for w in load_lines("byline_markers.txt"))
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Cities and countries of the knowledge base (data/kb), for datelines of the form "الرباط - هسبريس"."""
+    names = [n for p in load_json("kb/places.json")["places"] for n in p["names"]]
+    names += [n for c in load_json("kb/countries.json")["countries"] for n in c["names"]]
+    return frozenset(key(n) for n in names)
 
 
 @dataclass(slots=True)
@@ -172,6 +180,9 @@ def byline_parts(line: Line) -> tuple[str, str, str] | None:
         return kind, parts[0], parts[1]
     if left in markers and len(right.split()) <= 4:
         return "byline", parts[1], parts[0]
+    if sep[:1] in ("-", "–", "—") and left in _place_names() and len(right.split()) <= 3 \
+            and not any(ch.isdigit() for ch in right):
+        return "dateline", parts[0], parts[1]  # "الرباط - هسبريس": a place, then who reports from there
     return None
 
 
@@ -276,6 +287,11 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
             drop(line, kind, kind)
             if kind == "dateline":
                 out.dateline = out.dateline or line.text
+                if key(_marker) not in _byline_words():
+                    if len(_marker.split()) == 1:  # "الرباط - هسبريس": one word is the outlet
+                        out.outlet = out.outlet or _marker
+                    else:  # "القاهرة - محمد علي": a name is the correspondent
+                        out.byline = out.byline or _marker
             else:
                 out.byline = out.byline or line.text
                 if _marker and key(_marker) in _phrases("outlet_markers.txt"):
