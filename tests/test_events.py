@@ -186,3 +186,20 @@ def test_the_crowd_is_who_protests_wherever_the_verb_stands():
     a = _one("تظاهر مئات الجزائريين أمس في العاصمة الجزائر احتجاجا على غلاء الأسعار.")
     protest = next(e for e in a.events if e.type == "PROTEST")
     assert {p.key: p.role for p in protest.participants}.get("country:DZ") == "protester"
+
+
+def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
+    from rasd.events.resolve import amount_value
+    from rasd.resolve.analyze import analyze
+
+    assert amount_value("1,5 مليار دولار") == amount_value("1500 مليون دولار") == "1500000000 دولار"
+    assert amount_value("١٠٠ مليون دولار") == "100000000 دولار"
+    docs = _docs("وقع المغرب أمس الثلاثاء صفقة مع شركة الصناعات الجوية الإسرائيلية لاقتناء منظومة دفاع جوي بقيمة "
+                 "500 مليون دولار.",
+                 "أبرم المغرب أمس الثلاثاء صفقة مع شركة الصناعات الجوية الإسرائيلية لاقتناء منظومة دفاع جوي "
+                 "بقيمة 600 مليون دولار.")
+    a = analyze(docs)
+    deals = [e for e in a.events if e.type == "PROCUREMENT"]
+    assert len(deals) == 1 and len({m.doc for m in deals[0].mentions}) == 2
+    c = next(c for c in a.contradictions if c["property"] == "amount")
+    assert c["subject"] == deals[0].id and [v["value"] for v in c["values"]] == ["500000000 دولار", "600000000 دولار"]

@@ -14,6 +14,7 @@ name or the trigger word). A weekday that differs between sources of one event i
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as calendar_date
@@ -403,7 +404,44 @@ def _value_contradictions(ev: Event, key_of) -> list[dict]:
                     "about": f"place of {ev.type}",
                     "values": [{"value": v, "sources": [m.sentence.as_dict() for m in ms]}
                                for v, ms in sorted(by_place.items())]})
+    # the value of a deal, when each source gives one ("500 مليون دولار" against "600 مليون دولار")
+    amounts: dict[str, dict[str, list[EventMention]]] = defaultdict(lambda: defaultdict(list))
+    for m in ev.mentions if ev.type == "PROCUREMENT" else ():  # its signing carries the same figures
+        for a in m.attributes.get("amounts", []):
+            value = amount_value(a)
+            if value is not None:
+                amounts[m.doc][value].append(m)
+    by_amount: dict[str, list[EventMention]] = defaultdict(list)
+    for per_doc in amounts.values():
+        if len(per_doc) == 1:
+            value, ms = next(iter(per_doc.items()))
+            by_amount[value] += ms
+    if len(by_amount) > 1:
+        out.append({"id": make_id("contra", ev.id, "amount"), "subject": ev.id, "property": "amount",
+                    "about": f"value of {ev.type}",
+                    "values": [{"value": v, "sources": list({m.sentence.as_dict()["start"]: m.sentence.as_dict()
+                                                              for m in ms}.values())}
+                               for v, ms in sorted(by_amount.items())]})
     return out
+
+
+_SCALE = {"الف": 1e3, "ألف": 1e3, "مليون": 1e6, "مليار": 1e9}
+_AMOUNT_PARTS = re.compile(r"(\d[\d.,]*)\s*(مليون|مليار|ألف|الف)?\s*(\S+)")
+
+
+def amount_value(text: str) -> str | None:
+    """"1,5 مليار دولار" → "1500000000 دولار": one number and currency, to compare what sources say."""
+    m = _AMOUNT_PARTS.match(fold(text))
+    if not m:
+        return None
+    digits = m.group(1).rstrip(".,")
+    if re.fullmatch(r"\d{1,3}(,\d{3})+", digits):  # 1,500,000
+        digits = digits.replace(",", "")
+    try:
+        number = float(digits.replace(",", "."))
+    except ValueError:
+        return None
+    return f"{number * _SCALE.get(m.group(2) or '', 1):.0f} {m.group(3)}"
 
 
 def _weekday_contradictions(ev: Event) -> list[dict]:
