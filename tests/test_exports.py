@@ -104,3 +104,20 @@ def test_html_export_is_self_contained(exported):
     for ev in dossier["events"]:
         assert f'id="event-{ev["id"]}"' in html
     assert io.StringIO(html).read().count('class="ev') >= 10
+
+
+def test_html_export_of_a_range_or_an_entity(exported, tmp_path):
+    import json as _json
+
+    dossier = _json.loads(exported["json"].read_text(encoding="utf-8"))
+    db = exported["json"].parent / "serve.db"
+    out = tmp_path / "late.html"
+    rasd("export", "--db", db, "--format", "html", "--from", "2025", "-o", out)
+    late = set(re.findall(r'id="event-([^"]+)"', out.read_text(encoding="utf-8")))
+    want = {e["id"] for e in dossier["events"] if (e["date"]["end"] or e["date"]["start"] or "") >= "2025"}
+    assert late and late == want
+    out = tmp_path / "gantz.html"
+    rasd("export", "--db", db, "--format", "html", "--entity", "غانتس", "-o", out)
+    his = set(re.findall(r'id="event-([^"]+)"', out.read_text(encoding="utf-8")))
+    assert his == {e["id"] for e in dossier["events"] if "person:gantz" in {p["entity"] for p in e["participants"]}}
+    assert rasd("export", "--db", db, "--format", "html", "--from", "20x", "-o", out, check=False).returncode == 2

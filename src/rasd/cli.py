@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -109,7 +110,11 @@ EXPORT_FORMATS = {
 @click.option("-o", "--output", default="-", show_default=True, help="Output file ('-' for stdout).")
 @click.option("--lang", type=click.Choice(["ar", "en"]), default="ar", show_default=True,
               help="Interface language of the html export.")
-def export(db, fmt, output, lang):
+@click.option("--from", "start", metavar="YYYY[-MM[-DD]]", help="html: only events from this date.")
+@click.option("--to", "end", metavar="YYYY[-MM[-DD]]", help="html: only events up to this date.")
+@click.option("--type", "etype", help="html: only events of this type (MEET, VISIT, SIGN_AGREEMENT …).")
+@click.option("--entity", help="html: only events this entity (id or any spelling) takes part in.")
+def export(db, fmt, output, lang, start, end, etype, entity):
     """Export the store as a dossier (json), an event table (csv), FollowTheMoney entities (ftm), a graph
     (graphml) or one offline HTML file (html)."""
     from .export import dossier
@@ -122,8 +127,17 @@ def export(db, fmt, output, lang):
             from .serve.view import Dossier
             from .store import record as record_cache
 
+            from .serve.view import TimelineQuery
+
             view = Dossier(store, record_cache.load(store))
-            text, summary = standalone.render(view, lang=lang), f"{len(view.docs)} documents"
+            query = None
+            if start or end or etype or entity:
+                for bound in (start, end):
+                    if bound and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", bound):
+                        raise click.BadParameter(f"{bound!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+                query = TimelineQuery(start=start, end=end, type=etype, entity=entity, recalled=True, limit=10**9)
+            text = standalone.render(view, lang=lang, query=query)
+            summary = f"{len(view.docs)} documents"
         else:
             data = dossier.build(store)
             summary = f"{len(data['documents'])} documents, {len(data['events'])} events"

@@ -17,9 +17,11 @@ def anchor(kind: str, key: str) -> str:
     return f"{kind}-{key}"
 
 
-def render(dossier: Dossier, lang: str = "ar", style: str = "latn", article_limit: int = 500) -> str:
-    """Every dated event on the timeline, each event with its sources, every entity that takes part in an event,
-    stories, contradictions, and the articles that report events (up to ``article_limit``, bodies marked)."""
+def render(dossier: Dossier, lang: str = "ar", style: str = "latn", article_limit: int = 500,
+           query: TimelineQuery | None = None) -> str:
+    """The events ``query`` selects (default: every event, recalled ones included) on the timeline and each with
+    its sources; the entities taking part in them; the stories and contradictions they belong to; the articles
+    that report them (up to ``article_limit``, bodies marked)."""
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(["html"]))
     env.filters["show"] = show
     env.filters["safe_url"] = safe_url
@@ -30,15 +32,24 @@ def render(dossier: Dossier, lang: str = "ar", style: str = "latn", article_limi
     def cite(span: dict) -> str:
         return f"#{anchor('article', span['doc'])}"
 
-    timeline = dossier.timeline(TimelineQuery(recalled=True, limit=100000))
-    events = [dossier.event(ev["id"]) for ev in dossier.events]
-    involved = list(dict.fromkeys(p["entity"] for ev in dossier.events for p in ev["participants"]
+    query = query or TimelineQuery(recalled=True, limit=10**9)
+    whole = query == TimelineQuery(recalled=True, limit=10**9)
+    timeline = dossier.timeline(query)
+    chosen = [dossier.event_by_id[e["id"]] for e in timeline["events"]]
+    if whole:  # undated events too
+        chosen = dossier.events
+    ids = {ev["id"] for ev in chosen}
+    events = [dossier.event(ev["id"]) for ev in chosen]
+    involved = list(dict.fromkeys(p["entity"] for ev in chosen for p in ev["participants"]
                                   if p["entity"] in dossier.entities))
     entities = [dossier.entity(e) for e in involved]
-    cited = list(dict.fromkeys(d for ev in dossier.events for d in ev["documents"]))
+    cited = list(dict.fromkeys(d for ev in chosen for d in ev["documents"]))
     articles = [dossier.article(d) for d in cited[:article_limit]]
+    stories = [dossier.story(s) for s, st in dossier.stories.items() if whole or ids & set(st["events"])]
+    contradictions = [c for c in dossier.all_contradictions()["contradictions"]
+                      if whole or c["subject"] in ids or (c.get("entity") or {}).get("id") in involved]
     data = {"counts": dossier.counts(), "timeline": timeline, "events": events, "entities": entities,
-            "stories": [dossier.story(s) for s in dossier.stories], "contradictions": dossier.all_contradictions(),
+            "stories": stories, "contradictions": {"contradictions": contradictions},
             "articles": [a for a in articles if a], "omitted_articles": max(0, len(cited) - article_limit)}
     css = (HERE / "static" / "style.css").read_text(encoding="utf-8")
     ctx = helpers(lang, style, href, cite) | {"data": data, "css": Markup(css.replace("</", "<\\/")), "csp": Markup(CSP),
