@@ -143,6 +143,8 @@ def test_an_event_during_another_takes_its_date_and_actor():
     sign = next(e for e in a.events if e.type == "SIGN_AGREEMENT")
     assert (sign.date.start.isoformat(), sign.date.end.isoformat()) == ("2021-11-01", "2021-11-30")
     assert {"person:gantz", "person:loudiyi"} <= {p.key for p in sign.participants}
+    visit = next(e for e in a.events if e.type == "VISIT")  # verb, subject, then the place visited
+    assert visit.location == "place:rabat" and "country:MA" in {p.key for p in visit.participants}
     # the place right after a visit's verb is where it went, and its country the host
     a = _one("وكان رئيس الكنيست الإسرائيلي أمير أوحانا قد زار الرباط في فبراير الماضي، حيث التقى رئيس الحكومة.")
     visit = next(e for e in a.events if e.type == "VISIT")

@@ -260,7 +260,7 @@ class Linker:
             proclitic = fold(doc.body[tok.start:m.start])
             prev = toks[n - 1].core if n > 0 and toks[n - 1].sentence == tok.sentence else ""
             coordinated = proclitic.startswith("و") and last_place_end == n - 1  # في الرباط وطهران
-            locative = "ب" in proclitic or prev in _LOCATIVE or coordinated
+            locative = "ب" in proclitic or prev in _LOCATIVE or coordinated or _visited(toks, n)
             if e.type == "LOCATION" and locative:
                 last_place_end = n + len(m.text.split()) - 1
             if e.capital_of and not locative:
@@ -511,6 +511,18 @@ class Linker:
 
 
 _EMPTY = Entry("", "", "", [])
+# verbs whose object is a place: "زار وزير الدفاع الإسرائيلي بيني غانتس الرباط" (verb, subject, then the place)
+_VISIT_VERBS = frozenset(fold(w) for w in ("زار", "زارت", "يزور", "تزور", "وصل", "وصلت", "يصل", "تصل", "حل", "حلت"))
+
+
+def _visited(toks: list[_Tok], n: int) -> bool:
+    """A visit verb a few words back in the same clause (no punctuation between): the name is where it went."""
+    for k in range(n - 1, max(-1, n - 7), -1):
+        if toks[k].sentence != toks[n].sentence or not any(ch.isalnum() for ch in toks[k].full):
+            return False
+        if toks[k].core in _VISIT_VERBS or toks[k].full in _VISIT_VERBS:
+            return True
+    return False
 
 
 class _Occupancy:
