@@ -32,11 +32,12 @@ def render(dossier: Dossier, lang: str = "ar", style: str = "latn", article_limi
     def cite(span: dict) -> str:
         return f"#{anchor('article', span['doc'])}"
 
-    query = query or TimelineQuery(recalled=True, limit=10**9)
-    whole = query == TimelineQuery(recalled=True, limit=10**9)
+    everything = TimelineQuery(recalled=True, limit=10**9)
+    query = query or everything
+    whole = query == everything  # the whole dossier: undated events, every story and contradiction too
     timeline = dossier.timeline(query)
     chosen = [dossier.event_by_id[e["id"]] for e in timeline["events"]]
-    if whole:  # undated events too
+    if whole:
         chosen = dossier.events
     ids = {ev["id"] for ev in chosen}
     events = [dossier.event(ev["id"]) for ev in chosen]

@@ -12,7 +12,7 @@ import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -126,10 +126,11 @@ def create_app(db: str | Path, dossier: Dossier | None = None) -> FastAPI:
         app.add_api_route(path, as_html, methods=["GET"], include_in_schema=False, response_class=HTMLResponse,
                           name=schema)
 
-    def missing(what: str, key: str):
+    def missing(what: str, key: str) -> NoReturn:
         raise HTTPException(status_code=404, detail=f"no {what} {key!r}")
 
-    def timeline_query(start, end, type, entity, recalled, limit) -> TimelineQuery:
+    def timeline_query(start: str | None, end: str | None, type: str | None, entity: str | None, recalled: bool,
+                       limit: int) -> TimelineQuery:
         return TimelineQuery(start=start or None, end=end or None, type=type or None, entity=entity or None,
                              recalled=bool(recalled), limit=max(1, min(limit, 2000)))
 
