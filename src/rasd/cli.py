@@ -401,7 +401,11 @@ def dates(text, anchor, as_json):
             click.echo("\t".join([s or "?", e or "?", t.precision, t.text.replace("\n", " "), basis]))
 
     path = Path(text) if text != "-" and len(text) < 4096 and "\n" not in text else None
-    if path is not None and path.is_file():
+    try:
+        is_file = path is not None and path.is_file()
+    except OSError:  # a sentence too long to be a file name
+        is_file = False
+    if is_file:
         _dates_of_file(path, when, emit, as_json)
         return
     emit(find(sys.stdin.read() if text == "-" else text, when, "--anchor"))

@@ -613,11 +613,52 @@ def _regions(folded: str, lex: Lexicon, extra: list[int]) -> list[tuple[int, int
     return [(a, b) for a, b in out]
 
 
+_HIJRI: dict[int, re.Pattern] = {}
+_HIJRI_YEAR = re.compile(r"(?<!\d)1[345]\d\d(?!\d)")
+
+
+def _hijri_pattern(lex: Lexicon) -> re.Pattern:
+    got = _HIJRI.get(id(lex))
+    if got is not None:
+        return got
+    months = "|".join(sorted((re.escape(" ".join(k)) for k in lex.hijri_months), key=len, reverse=True))
+    marks = "|".join(sorted((re.escape(m) for m in lex.hijri_marks), key=len, reverse=True))
+    got = _HIJRI[id(lex)] = re.compile(
+        rf"(?<![\w\d])(?:(?P<day>\d{{1,2}})\s+(?:من\s+)?)?(?P<month>{months})\s+(?P<year>1[345]\d\d)"
+        rf"(?:\s*(?:{marks})(?!\w))?")
+    return got
+
+
+def _hijri(folded: str, lex: Lexicon) -> dict[int, tuple[int, Fixed]]:
+    """Dates of the Islamic calendar ("15 ذو القعدة 1444هـ", "رمضان 1445") as Gregorian intervals (Umm al-Qura,
+    via hijridate, which covers 1343–1500 AH). Written as a pattern over folded text: the month names are two
+    words at most and the year is what makes them dates ("رمضان" alone is also a name, "صفر" a number)."""
+    if not lex.hijri_months or not _HIJRI_YEAR.search(folded) or not any(k[0] in folded for k in lex.hijri_months):
+        return {}
+    from hijridate import Hijri
+
+    out = {}
+    for m in _hijri_pattern(lex).finditer(folded):
+        month = lex.hijri_months[tuple(m["month"].split())]
+        year = int(m["year"])
+        try:
+            if m["day"]:
+                day = Hijri(year, month, int(m["day"])).to_gregorian()
+                out[m.start()] = (m.end(), Fixed(Interval.day(date(day.year, day.month, day.day))))
+            else:
+                first = Hijri(year, month, 1)
+                a, b = first.to_gregorian(), Hijri(year, month, first.month_length()).to_gregorian()
+                out[m.start()] = (m.end(), Fixed(Interval(date(a.year, a.month, a.day), date(b.year, b.month, b.day))))
+        except (OverflowError, ValueError):
+            continue
+    return out
+
+
 def scan(folded: str, lex: Lexicon | None = None) -> list[Found]:
     """Every temporal expression in folded text, left to right, longest first, no overlaps."""
     lex = lex or lexicon()
     out: list[Found] = []
-    numeric = {}
+    numeric = _hijri(folded, lex)
     for m in _NUMERIC.finditer(folded):
         y, mo, d = (int(m["y1"]), int(m["m1"]), int(m["d1"])) if m["y1"] else (int(m["y2"]), int(m["m2"]), int(m["d2"]))
         try:

@@ -39,6 +39,8 @@ class Lexicon:
     teen: frozenset[str]
     anniversary: frozenset[str]
     passing: frozenset[str]
+    hijri_months: dict[tuple[str, ...], int]  # the Islamic (Umm al-Qura) calendar's months: محرم … ذو الحجة
+    hijri_marks: frozenset[str]  # هـ، للهجرة
     starts: frozenset[str]  # first words that can open an expression (after clitics are stripped)
 
 
@@ -81,6 +83,8 @@ def lexicon() -> Lexicon:
         "teen": frozenset(fold(w) for w in tw["teen"]),
         "anniversary": frozenset(fold(w) for w in tw["anniversary"]),
         "passing": frozenset(fold(w) for w in tw["passing"]),
+        "hijri_months": {_key(w): v for w, v in tw["hijri_months"].items()},
+        "hijri_marks": frozenset(fold(w) for w in tw["hijri_marks"]),
     }
     starts = set()
     starts |= {k[0] for k in months} | set(weekdays) | set(lex["day_words"]) | {k[0] for k in lex["day_phrases"]}
