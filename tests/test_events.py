@@ -161,6 +161,7 @@ def test_a_march_to_denounce_is_a_protest_and_a_future_exercise_is_planned():
                       published="2024-03-11"))
     protest = next(e for e in a.events if e.type == "PROTEST")
     assert protest.date.start.isoformat() == "2024-03-10" and protest.location == "place:rabat"
+    assert {p.key: p.role for p in protest.participants}["country:MA"] == "protester"  # آلاف المغاربة, two clauses back
     exercise = next(e for e in a.events if e.type == "EXERCISE")
     assert exercise.modality == "planned" and exercise.date.start.isoformat() == "2024-05-01"
     # "الاتفاقيات الموقعة": agreements signed some time before, not news of the day

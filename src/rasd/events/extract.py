@@ -267,8 +267,10 @@ def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos:
     out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
     hosting = form in ("استقبل", "استقبلت")
 
-    def wanting(out: list[Participant]) -> bool:  # fewer than two parties, or a reception with no guest yet
-        return len({p.key for p in out}) < 2 or hosting and not any(p.role in ("guest", "visitor") for p in out)
+    def wanting(out: list[Participant]) -> bool:
+        """Fewer than two parties, a reception with no guest yet, or a march with no one marching yet."""
+        return (len({p.key for p in out}) < 2 or hosting and not any(p.role in ("guest", "visitor") for p in out)
+                or typ == "PROTEST" and not any(p.role == "protester" for p in out))
     while wanting(out) and (lo > 0 or hi < len(clauses) - 1):
         lo, hi = max(0, lo - 1), min(len(clauses) - 1, hi + 1)
         out, loc2 = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form)
