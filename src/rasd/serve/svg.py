@@ -55,8 +55,7 @@ def timeline(events: list[dict], href: Callable[[str, str], str], label: Callabl
         return Markup('<svg class="timeline" role="img" viewBox="0 0 400 40" width="400" height="40"></svg>')
     lanes = [t for t in LANE_ORDER if any(ev["type"] == t for ev, _, _ in dated)]
     lanes += sorted({ev["type"] for ev, _, _ in dated} - set(lanes))
-    lane_h, top, label_w, pad = 38, 34, 150, 18
-    height = top + lane_h * len(lanes) + 10
+    top, label_w, pad, row_h, max_rows = 34, 150, 18, 16, 6
     lo, hi = min(s for _, s, _ in dated), max(e for _, _, e in dated)
     if (hi - lo).days < 30:
         lo, hi = lo - timedelta(days=15), hi + timedelta(days=15)
@@ -67,31 +66,51 @@ def timeline(events: list[dict], href: Callable[[str, str], str], label: Callabl
         v = ((d - lo).days + frac) / total
         return round(x1 - v * (x1 - x0), 1) if rtl else round(x0 + v * (x1 - x0), 1)
 
+    # where each marker goes: its x from the date; within its lane, the first row where it does not cover
+    # another marker (greedy interval packing, at most six rows: a crowded month stays readable)
+    placed, shapes = [], []
+    rows_of: dict[str, list[float]] = {t: [] for t in lanes}
+    for ev, s, e in dated:
+        n = max(1, ev["sources"])
+        r = min(14.0, 4.5 + 3.0 * math.sqrt(n - 1))
+        uncertain = e > s
+        cx = x(s, ((e - s).days + 1) / 2) if uncertain else x(s, 0.5)
+        bar = sorted((x(s), x(e, 1.0))) if uncertain else [cx, cx]
+        shapes.append((min(cx - r, bar[0]), max(cx + r, bar[1]), ev, s, e, n, r, uncertain, cx, bar))
+    for left, right, ev, s, e, n, r, uncertain, cx, bar in sorted(shapes, key=lambda sh: sh[0]):  # left to right
+        rows = rows_of[ev["type"]]
+        row = next((k for k, end_ in enumerate(rows) if end_ < left - 2), None)
+        if row is None:
+            if len(rows) < max_rows:
+                rows.append(right)
+                row = len(rows) - 1
+            else:
+                row = min(range(len(rows)), key=rows.__getitem__)
+        rows[row] = max(rows[row], right)
+        placed.append((ev, s, e, n, r, uncertain, cx, bar, row))
+    heights = {t: max(38, len(rows_of[t]) * row_h + 14) for t in lanes}
+    lane_top, y = {}, top
+    for t in lanes:
+        lane_top[t], y = y, y + heights[t]
+    height = y + 10
     out = [(f'<svg class="timeline" role="img" aria-label="timeline" viewBox="0 0 {width} {height}" '
             f'width="{width}" height="{height}" direction="ltr" xmlns="http://www.w3.org/2000/svg">')]
     for i, t in enumerate(lanes):
-        y = top + i * lane_h
-        out.append(f'<rect class="lane lane-{i % 2}" x="0" y="{y}" width="{width}" height="{lane_h}"/>')
+        out.append(f'<rect class="lane lane-{i % 2}" x="0" y="{lane_top[t]}" width="{width}" height="{heights[t]}"/>')
         lx = width - 8 if rtl else 8
         anchor = "end" if rtl else "start"
-        out.append(f'<text class="lane-label" x="{lx}" y="{y + lane_h / 2 + 4}" text-anchor="{anchor}">'
+        out.append(f'<text class="lane-label" x="{lx}" y="{lane_top[t] + heights[t] / 2 + 4}" text-anchor="{anchor}">'
                    f'{escape(label(t))}</text>')
     for d, text in _ticks(lo, hi):
         xx = x(d)
         out.append(f'<line class="tick" x1="{xx}" x2="{xx}" y1="{top - 6}" y2="{height - 10}"/>'
                    f'<text class="tick-label" x="{xx}" y="{top - 10}" text-anchor="middle">'
                    f'{escape(digits(text, digit_style))}</text>')
-    last_x: dict[str, list[float]] = {t: [] for t in lanes}
-    for ev, s, e in dated:
-        lane = lanes.index(ev["type"])
-        cy = top + lane * lane_h + lane_h / 2
-        n = max(1, ev["sources"])
-        r = min(14.0, 4.5 + 3.0 * math.sqrt(n - 1))
-        uncertain = e > s
-        cx = x(s, ((e - s).days + 1) / 2) if uncertain else x(s, 0.5)
-        near = sum(1 for px in last_x[ev["type"]][-3:] if abs(px - cx) < 2 * r)
-        cy += (-1) ** near * 9 * ((near + 1) // 2)
-        last_x[ev["type"]].append(cx)
+    where = {id(p[0]): p for p in placed}
+    for ev, _s, _e in dated:  # drawn in the given (date) order
+        _, s, e, n, r, uncertain, cx, bar, row = where[id(ev)]
+        rows = len(rows_of[ev["type"]])
+        cy = lane_top[ev["type"]] + heights[ev["type"]] / 2 + (row - (rows - 1) / 2) * row_h
         when = ev["date"]["start"] if not uncertain else f"{ev['date']['start'] or '?'} – {ev['date']['end'] or '?'}"
         tip = f"{label(ev['type'])} · {digits(when, digit_style)} · {digits(n, digit_style)} · {ev['summary']}"
         cls = "ev" + (" recalled" if ev.get("historical") else "") + (" uncertain" if uncertain else "")
@@ -99,7 +118,7 @@ def timeline(events: list[dict], href: Callable[[str, str], str], label: Callabl
                    f'data-start="{escape(ev["date"]["start"] or "")}" data-end="{escape(ev["date"]["end"] or "")}" '
                    f'data-sources="{n}" data-type="{escape(ev["type"])}"><title>{escape(tip)}</title>')
         if uncertain:
-            a, b = sorted((x(s), x(e, 1.0)))
+            a, b = bar
             out.append(f'<rect class="interval" x="{a}" y="{cy - 3}" width="{max(1.0, round(b - a, 1))}" height="6" rx="3"/>')
         out.append(f'<circle class="marker t-{escape(ev["type"].lower())}" cx="{cx}" cy="{cy}" r="{r:.1f}"/></a>')
     out.append("</svg>")
