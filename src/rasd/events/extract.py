@@ -38,8 +38,6 @@ _ATTRIBUTION = frozenset({"مصادر", "وسائل", "اعلام", "صحيفه"
                           "مجله", "اذاعه", "موقع", "تلفزيون", "شبكه", "لصحيفه", "لقناه", "لموقع"})
 _LOCATIVE = frozenset({"في", "بمدينه", "مدينه", "بالعاصمه", "العاصمه"})
 _WINDOW_BEFORE, _WINDOW_AFTER = 6, 18
-_CROWD = frozenset(fold(w) for w in ("آلاف", "مئات", "عشرات", "الآلاف", "المئات", "العشرات", "حشود", "جموع"))
-_VISIT_VERBS = frozenset({"زار", "زارت", "يزور", "تزور", "وزار", "وزارت"})  # transitive: their object is the place
 _ACTOR_ROLES = ("visitor", "guest", "participant", "party", "speaker")  # who acts in an event
 _SUBJECT_ROLE = {"SIGN_AGREEMENT": "signatory", "MEET": "participant", "STATEMENT": "speaker"}
 _ARMED: dict[str, str] = {}
@@ -307,7 +305,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         attached = doc.body[m.start - 1:m.start] if m.start else ""
         locative = prev1 in _LOCATIVE or attached == "ب" or (typ == "VISIT" and prev1 == "الي") \
             or (after_trigger is not None and doc.body[after_trigger:m.start].strip() == "") \
-            or (typ == "VISIT" and form in _VISIT_VERBS and m.start > pos and prev1 != "من")
+            or (typ == "VISIT" and fold(form) in lex.visit_verbs and m.start > pos and prev1 != "من")
         if m.type == "LOCATION" or (m.kb or "").startswith(("place:", "region:")):
             if locative and location is None:
                 location = m.key
@@ -329,7 +327,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         if m.form == "adjective":
             weapon = typ == "PROCUREMENT" and _has(prev, lex.weapon_nouns)  # الطائرات المسيرة التركية
             place = typ == "PROTEST" and _has(prev, lex.place_nouns)  # مدن جزائرية
-            place = place or (typ == "PROTEST" and _has(prev, _CROWD))  # آلاف المغاربة: the people marching
+            place = place or (typ == "PROTEST" and _has(prev, lex.crowd))  # آلاف المغاربة: the people marching
             if _has(prev, _ATTRIBUTION) or not (_has(prev, lex.actor_nouns) or weapon or place):
                 continue
             if m.type == "GPE" and _has(prev, lex.military_nouns):
@@ -342,7 +340,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
             continue
         seen.add(key)
         role = _role(typ, form, m, pos, prev1, attached, host_taken, not out)
-        if typ == "PROTEST" and m.form == "adjective" and _has(prev, _CROWD):
+        if typ == "PROTEST" and m.form == "adjective" and _has(prev, lex.crowd):
             role = "protester"  # "تظاهر مئات الجزائريين": the crowd marches, wherever the verb stands
         if typ == "PROCUREMENT" and entry is not None and entry.kind == "company":
             role = "supplier"  # a deal with an arms maker: the maker supplies

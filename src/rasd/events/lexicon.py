@@ -45,6 +45,8 @@ class EventLexicon:
     sports_types: frozenset[str]
     reporting: frozenset[str]  # كشف، أفادت، قال …: a date beside them dates the report
     during: frozenset[str]  # "وقّع خلالها": happened during the event just named
+    crowd: frozenset[str]  # آلاف، مئات: before a nationality, the people who march
+    visit_verbs: frozenset[str]  # زار، وصل: their object is the place visited
 
 
 def _f(words) -> frozenset[str]:
@@ -88,7 +90,7 @@ def lexicon() -> EventLexicon:
         place_nouns=_f(d["place_nouns"]), location_countries_for=frozenset(d["location_countries_for"]),
         purpose_exempt=frozenset(d["purpose_types_exempt"]),
         sports=_f(d["sports"]), sports_types=frozenset(d["sports_types"]), reporting=_f(d["reporting_verbs"]),
-        during=_f(d["during_previous"]),
+        during=_f(d["during_previous"]), crowd=_f(d["crowd_nouns"]), visit_verbs=_f(d["visit_verbs"]),
     )
 
 

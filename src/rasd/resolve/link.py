@@ -22,7 +22,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from ..data import load_lines
+from ..data import load_json, load_lines
 from ..model import Document
 from ..text.fold import fold
 from ..annotate.components import PROCLITICS, tokens_by_sentence
@@ -511,8 +511,12 @@ class Linker:
 
 
 _EMPTY = Entry("", "", "", [])
-# verbs whose object is a place: "زار وزير الدفاع الإسرائيلي بيني غانتس الرباط" (verb, subject, then the place)
-_VISIT_VERBS = frozenset(fold(w) for w in ("زار", "زارت", "يزور", "تزور", "وصل", "وصلت", "يصل", "تصل", "حل", "حلت"))
+
+@cache
+def _visit_verbs() -> frozenset[str]:
+    """Verbs whose object is a place: "زار وزير الدفاع الإسرائيلي بيني غانتس الرباط" (verb, subject, the place);
+    the event vocabulary's list (data/events.json)."""
+    return frozenset(fold(w) for w in load_json("events.json")["visit_verbs"])
 
 
 def _visited(toks: list[_Tok], n: int) -> bool:
@@ -520,7 +524,7 @@ def _visited(toks: list[_Tok], n: int) -> bool:
     for k in range(n - 1, max(-1, n - 7), -1):
         if toks[k].sentence != toks[n].sentence or not any(ch.isalnum() for ch in toks[k].full):
             return False
-        if toks[k].core in _VISIT_VERBS or toks[k].full in _VISIT_VERBS:
+        if toks[k].core in _visit_verbs() or fold(toks[k].full) in _visit_verbs():
             return True
     return False
 
