@@ -206,3 +206,18 @@ def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     assert len(deals) == 1 and len({m.doc for m in deals[0].mentions}) == 2
     c = next(c for c in a.contradictions if c["property"] == "amount")
     assert c["subject"] == deals[0].id and [v["value"] for v in c["values"]] == ["500000000 دولار", "600000000 دولار"]
+
+
+def test_analysing_in_worker_processes_gives_what_one_process_gives(monkeypatch):
+    from rasd.resolve import analyze as an
+
+    texts = [f"استقبل وزير الدفاع المغربي أمس الثلاثاء وفدا عسكريا من {c} لبحث التعاون في مجال التدريب رقم {i}."
+             for i, c in enumerate(["فرنسا", "إسبانيا", "مصر", "الأردن"] * 3)]
+    monkeypatch.setattr(an, "PARALLEL_FROM", 5)
+    monkeypatch.setenv("RASD_WORKERS", "2")
+    two = an.analyze(_docs(*texts))
+    monkeypatch.setenv("RASD_WORKERS", "1")
+    one = an.analyze(_docs(*texts))
+    names = {}
+    assert [an.event_json(e, names) for e in two.events] == [an.event_json(e, names) for e in one.events]
+    assert sum(len(e.mentions) for e in two.events) == len(texts)  # every report analysed, none lost
