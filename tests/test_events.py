@@ -221,3 +221,7 @@ def test_analysing_in_worker_processes_gives_what_one_process_gives(monkeypatch)
     names = {}
     assert [an.event_json(e, names) for e in two.events] == [an.event_json(e, names) for e in one.events]
     assert sum(len(e.mentions) for e in two.events) == len(texts)  # every report analysed, none lost
+    # one host receiving delegations of four countries on one day: four receptions, not one
+    guests = [{p.key for p in e.participants if p.role in ("guest", "visitor")} for e in two.events]
+    assert len(two.events) == 4 and all(len(g & {"country:FR", "country:ES", "country:EG", "country:JO"}) == 1
+                                        for g in guests)

@@ -340,6 +340,9 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
             continue
         seen.add(key)
         role = _role(typ, form, m, pos, prev1, attached, host_taken, not out)
+        owner = next((p for p in out if p.span is not None and p.span.start <= m.start and m.end <= p.span.end), None)
+        if owner is not None and m.form == "adjective":
+            role = owner.role  # "وزير الدفاع المغربي" named by title: his country plays his part
         if typ == "PROTEST" and m.form == "adjective" and _has(prev, lex.crowd):
             role = "protester"  # "تظاهر مئات الجزائريين": the crowd marches, wherever the verb stands
         if typ == "PROCUREMENT" and entry is not None and entry.kind == "company":

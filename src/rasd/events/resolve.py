@@ -51,6 +51,13 @@ class Group:
     persons: set[str] = field(default_factory=set)
 
     @property
+    def guests(self) -> set[str]:
+        """The countries a reception or visit receives ("وفدا عسكريا من فرنسا"): two reports receiving different
+        countries are two events, whoever hosts them."""
+        return {p.key for m in self.mentions for p in m.participants
+                if p.role in ("guest", "visitor") and p.key.startswith("country:")}
+
+    @property
     def historical(self) -> bool:
         told = [m for m in self.mentions if not m.anaphoric] or self.mentions  # "التطبيع" refers, it does not date
         return all(m.historical for m in told)
@@ -242,6 +249,9 @@ def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) ->
             pc, pg = c["persons"], g.persons
             if pc and pg and not pc & pg:
                 continue
+            gc, gg = c["guests"], g.guests
+            if gc and gg and not gc & gg:
+                continue
             shared = c["keys"] & g.keys
             two = len(shared) >= 2
             # a named identity or a person is strong only with another shared party: "the third session" or
@@ -268,6 +278,7 @@ def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) ->
         if not scored:
             clusters.append({"type": g.type, "groups": [g], "docs": {g.doc}, "date": g.date, "keys": set(g.keys),
                              "persons": set(g.persons), "attrs": dict(g.attrs), "triggers": set(g.triggers),
+                             "guests": g.guests,
                              "strong": False, "historical": g.historical})
             ci = len(clusters) - 1
         else:
@@ -278,6 +289,7 @@ def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) ->
             best["date"] = _date_join(best["date"], g.date) or best["date"]
             best["keys"] |= g.keys
             best["persons"] |= g.persons
+            best["guests"] |= g.guests
             best["triggers"] |= g.triggers
             best["strong"] = best["strong"] or scored[0][2]
             best["historical"] = best["historical"] and g.historical
