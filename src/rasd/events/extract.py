@@ -295,7 +295,10 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
     seen: set[str] = set()
     host_taken = False
     # the word right after a visit's verb is where the visit went: "زار الرباط"
-    after_trigger = next((e for _s, e, _w in d.words[bisect_left(d.starts, pos):][:1]), None) if typ == "VISIT" else None
+    after_trigger = None
+    if typ == "VISIT":  # the end of the trigger word (an index, not a copy of the rest of the article's words)
+        k = bisect_left(d.starts, pos)
+        after_trigger = d.words[k][1] if k < len(d.words) else None
     for m in d.mentions:
         if not (a <= m.start < b) or (m.type not in _PARTICIPANT_TYPES and m.type != "LOCATION"):
             continue

@@ -391,54 +391,49 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 
 def _value_contradictions(ev: Event, key_of) -> list[dict]:
-    """Sources of one event that give it different values: the session number, or the place (when each source
-    names a single one)."""
-    out = []
+    """Sources of one event that give it different values: the session number, the place or a deal's value
+    (the last two when each source names a single one)."""
     sessions: dict[str, list[EventMention]] = defaultdict(list)
     places: dict[str, dict[str, list[EventMention]]] = defaultdict(lambda: defaultdict(list))
+    amounts: dict[str, dict[str, list[EventMention]]] = defaultdict(lambda: defaultdict(list))
     for m in ev.mentions:
         if "session" in m.attributes:
             sessions[str(m.attributes["session"])].append(m)
         if m.location:
             places[m.doc][key_of(m.doc, m.location)].append(m)
-    if len(sessions) > 1:
-        out.append({"id": make_id("contra", ev.id, "session"), "subject": ev.id, "property": "session",
-                    "about": f"session number of {ev.type}",
-                    "values": [{"value": v, "sources": [m.trigger.as_dict() for m in ms]}
-                               for v, ms in sorted(sessions.items())]})
-    by_place: dict[str, list[EventMention]] = defaultdict(list)
-    for p in places.values():
-        if len(p) == 1:
-            place, ms = next(iter(p.items()))
-            by_place[place] += ms
-    if len(by_place) > 1:
-        out.append({"id": make_id("contra", ev.id, "place"), "subject": ev.id, "property": "place",
-                    "about": f"place of {ev.type}",
-                    "values": [{"value": v, "sources": [m.sentence.as_dict() for m in ms]}
-                               for v, ms in sorted(by_place.items())]})
-    # the value of a deal, when each source gives one ("500 مليون دولار" against "600 مليون دولار")
-    amounts: dict[str, dict[str, list[EventMention]]] = defaultdict(lambda: defaultdict(list))
-    for m in ev.mentions if ev.type == "PROCUREMENT" else ():  # its signing carries the same figures
-        for a in m.attributes.get("amounts", []):
-            value = amount_value(a)
-            if value is not None:
-                amounts[m.doc][value].append(m)
-    by_amount: dict[str, list[EventMention]] = defaultdict(list)
-    for per_doc in amounts.values():
-        if len(per_doc) == 1:
-            value, ms = next(iter(per_doc.items()))
-            by_amount[value] += ms
-    if len(by_amount) > 1:
-        out.append({"id": make_id("contra", ev.id, "amount"), "subject": ev.id, "property": "amount",
-                    "about": f"value of {ev.type}",
-                    "values": [{"value": v, "sources": list({m.sentence.as_dict()["start"]: m.sentence.as_dict()
-                                                              for m in ms}.values())}
-                               for v, ms in sorted(by_amount.items())]})
+        if ev.type == "PROCUREMENT":  # "500 مليون دولار" against "600 مليون دولار" (its signing carries the same)
+            for a in m.attributes.get("amounts", []):
+                value = amount_value(a)
+                if value is not None:
+                    amounts[m.doc][value].append(m)
+    return (_disagreement(ev, "session", f"session number of {ev.type}", sessions,
+                          lambda ms: [m.trigger.as_dict() for m in ms])
+            + _disagreement(ev, "place", f"place of {ev.type}", _one_per_source(places),
+                            lambda ms: [m.sentence.as_dict() for m in ms])
+            + _disagreement(ev, "amount", f"value of {ev.type}", _one_per_source(amounts),
+                            lambda ms: list({m.sentence.start: m.sentence.as_dict() for m in ms}.values())))
+
+
+def _one_per_source(per_doc: dict[str, dict[str, list[EventMention]]]) -> dict[str, list[EventMention]]:
+    """Value → reports, counting only the sources that give a single value (two in one article are two things)."""
+    out: dict[str, list[EventMention]] = defaultdict(list)
+    for values in per_doc.values():
+        if len(values) == 1:
+            value, ms = next(iter(values.items()))
+            out[value] += ms
     return out
 
 
-_SCALE = {"الف": 1e3, "ألف": 1e3, "مليون": 1e6, "مليار": 1e9}
-_AMOUNT_PARTS = re.compile(r"(\d[\d.,]*)\s*(مليون|مليار|ألف|الف)?\s*(\S+)")
+def _disagreement(ev: Event, prop: str, about: str, by_value: dict[str, list[EventMention]], sources) -> list[dict]:
+    """One contradiction when the sources give ``prop`` more than one value, each with the spans that state it."""
+    if len(by_value) < 2:
+        return []
+    return [{"id": make_id("contra", ev.id, prop), "subject": ev.id, "property": prop, "about": about,
+             "values": [{"value": v, "sources": sources(ms)} for v, ms in sorted(by_value.items())]}]
+
+
+_SCALE = {"الف": 1e3, "مليون": 1e6, "مليار": 1e9}  # folded: ألف reads الف
+_AMOUNT_PARTS = re.compile(r"(\d[\d.,]*)\s*(مليون|مليار|الف)?\s*(\S+)")
 
 
 def amount_value(text: str) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..store import Store
@@ -98,10 +98,6 @@ class Dossier:
             d: list(dict.fromkeys(eid for _, _, eid in ms)) for d, ms in self.mentions_of_doc.items()}
         self.types = sorted({e["type"] for e in self.events})
         self._cooccurring = lru_cache(maxsize=4096)(self._cooccurring_uncached)
-        self._newest: list[dict] | None = None
-        self._ranked: list[dict] | None = None
-        self._type_counts: dict[str, int] = {}
-        self._outlets: list[dict] = []
         # the record never changes while it is served: the pages every visitor asks for are made once
         self.timeline = lru_cache(maxsize=256)(self._timeline)  # type: ignore[method-assign]
         self._counts = self._count()
@@ -342,28 +338,39 @@ class Dossier:
                 "analysed": analysed, "spans": spans,
                 "events": [self.event_brief(self.event_by_id[x]) for x in self.events_of_doc.get(doc.id, [])]}
 
+    @cached_property
+    def _newest(self) -> list[dict]:
+        return sorted(self.docs.values(), key=lambda d: (self._doc_date(d["id"]), d["id"]), reverse=True)
+
+    @cached_property
+    def _outlets(self) -> list[dict]:
+        per: dict[str, Counter] = defaultdict(Counter)
+        for d in self.docs.values():
+            o = d["outlet"] or ""
+            per[o]["documents"] += 1
+            per[o]["events"] += bool(self.events_of_doc.get(d["id"]))
+        return [{"outlet": o or None, "documents": c["documents"], "reporting_events": c["events"]}
+                for o, c in sorted(per.items(), key=lambda kv: -kv[1]["documents"])]
+
+    @cached_property
+    def _ranked(self) -> list[dict]:
+        return sorted(self.entities.values(), key=lambda e: (-len(e["mentions"]), e["id"]))
+
+    @cached_property
+    def _type_counts(self) -> dict[str, int]:
+        return dict(Counter(e["type"] for e in self._ranked).most_common())
+
     def articles(self, limit: int = 200, offset: int = 0, outlet: str | None = None) -> dict:
         """The sources: articles newest first (optionally of one outlet), and every outlet with its counts."""
-        if self._newest is None:
-            self._newest = sorted(self.docs.values(), key=lambda d: (self._doc_date(d["id"]), d["id"]), reverse=True)
-            per: dict[str, Counter] = defaultdict(Counter)
-            for d in self.docs.values():
-                o = d["outlet"] or ""
-                per[o]["documents"] += 1
-                per[o]["events"] += bool(self.events_of_doc.get(d["id"]))
-            self._outlets = [{"outlet": o or None, "documents": c["documents"], "reporting_events": c["events"]}
-                             for o, c in sorted(per.items(), key=lambda kv: -kv[1]["documents"])]
         docs = self._newest if outlet is None else [d for d in self._newest if (d["outlet"] or "") == outlet]
         return {"total": len(docs), "offset": offset, "outlet": outlet, "outlets": self._outlets,
                 "documents": [self.doc_brief(d["id"]) for d in docs[offset:offset + limit]]}
 
     def entity_index(self, type: str | None = None, limit: int = 200, offset: int = 0) -> dict:
         """Every entity (of one type), most mentioned first, with its type counts."""
-        if self._ranked is None:
-            self._ranked = sorted(self.entities.values(), key=lambda e: (-len(e["mentions"]), e["id"]))
-            self._type_counts = dict(Counter(e["type"] for e in self._ranked).most_common())
         ranked = self._ranked if not type else [e for e in self._ranked if e["type"] == type]
-        return {"total": len(ranked), "offset": offset, "type": type, "types": self._type_counts,
+        return {"total": len(ranked), "offset": offset, "type": type,
+                "types": self._type_counts,
                 "entities": [self.entity_ref(e["id"]) | {"mentions": len(e["mentions"]),
                                                          "documents": len(self.docs_of_entity[e["id"]]),
                                                          "events": len(self.events_of_entity.get(e["id"], [])),
@@ -420,8 +427,7 @@ class Dossier:
                         docs[d.id] = self.doc_brief(d.id) | {"score": round(score, 3),
                                                             "snippet": snippet(d.body, s), "matched": s}
         if not query and filtered:  # no words: the articles the filters select, newest first
-            self.articles(1)  # builds the newest-first order once
-            for d in self._newest or []:
+            for d in self._newest:
                 if len(docs) >= limit:
                     break
                 if doc_ok(d["id"]):
