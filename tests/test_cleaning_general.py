@@ -104,3 +104,22 @@ def test_a_place_and_an_outlet_or_correspondent_make_a_dateline():
     # not a place: stays out of the dateline
     c = clean_text(f"المغرب يستقبل وفدا عسكريا\n\nتحديث - 14:30\n\n{P1}\n{P2}")
     assert c.dateline is None
+
+
+def test_a_line_labelled_as_the_publication_date_is_the_publication_date():
+    from rasd.clean.pubdate import infer
+    from rasd.model import Published
+
+    c = clean_text(f"مناورات بحرية جزائرية روسية قبالة وهران\n{P1}\n{P2}\nنشر في: 22 أكتوبر 2023")
+    assert c.published == "2023-10-22" and "2023" not in c.body and c.page_date is None
+    c = clean_text(f"مناورات بحرية جزائرية روسية قبالة وهران\nتاريخ النشر: 2025/08/14 - 10:32\n{P1}\n{P2}")
+    assert c.published == "2025-08-14"
+    got = infer(Published(), None, None, c.body, c.published)
+    assert (got.date, got.basis) == ("2025-08-14", "text")
+    # a metadata date still wins over the line
+    assert infer(Published("2025-08-13", "metadata"), None, None, c.body, c.published).date == "2025-08-13"
+    # an unlabelled or updated date says when the page was printed or changed, not published: an upper bound
+    c = clean_text(f"مناورات بحرية جزائرية روسية قبالة وهران\nالخميس 14 أوت 2025\n{P1}\n{P2}")
+    assert (c.published, c.page_date) == (None, "2025-08-14")
+    c = clean_text(f"مناورات بحرية جزائرية روسية قبالة وهران\nآخر تحديث: 15 أوت 2025\n{P1}\n{P2}")
+    assert (c.published, c.page_date) == (None, "2025-08-15")

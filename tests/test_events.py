@@ -137,6 +137,23 @@ def test_a_date_beside_a_reporting_verb_dates_the_report_not_the_deal():
     assert roles == {"country:MA": "buyer", "org:iai": "supplier"}  # the system and the newspaper are not parties
 
 
+def test_an_earlier_happening_told_in_the_pluperfect_is_not_the_news():
+    from rasd.events.extract import extract
+    from rasd.resolve.analyze import analyze
+
+    a = analyze(_docs("كشفت تقارير إعلامية، أمس الثلاثاء، أن المغرب وقع صفقة مع شركة الصناعات الجوية الإسرائيلية "
+                      "لاقتناء منظومة الدفاع الجوي \"باراك إم إكس\".\n\nوكان المغرب قد تسلم في وقت سابق طائرات "
+                      "مسيرة من الشركة ذاتها.", published="2023-03-15"))
+    deals = [e for e in a.events if e.type == "PROCUREMENT"]
+    assert len(deals) == 1 and all("تسلم" not in m.sentence.text for m in deals[0].mentions)
+    # the mention is there, as an earlier happening
+    told = [m for m in extract(a.documents[0]) if "تسلم" in m.trigger.text]
+    assert told and all(m.historical for m in told)
+    # قد alone is not the pluperfect: "وقد وقع الطرفان" is news
+    one = _one("وقد وقع المغرب وإسرائيل، أمس الاثنين، اتفاقية للتعاون العسكري.")
+    assert any(e.type == "SIGN_AGREEMENT" and not e.historical for e in one.events)
+
+
 def test_an_event_during_another_takes_its_date_and_actor():
     a = _one("زار وزير الدفاع الإسرائيلي بيني غانتس الرباط في نونبر 2021، ووقع خلالها مع الوزير المنتدب المكلف "
              "بإدارة الدفاع الوطني عبد اللطيف لوديي مذكرة تفاهم للتعاون الأمني.")

@@ -69,16 +69,33 @@ _LEFTOVER = re.compile(r"[\s,،.:|/\-–—()\[\]]+")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|ص|م)?\b")
 
 
-def date_only_line(text: str) -> date | None:
-    """The date if the line says nothing but a date (with an optional weekday and time of day)."""
+# Words a date line may carry besides the date. A line labelled with publishing ("نشر في: …", "تاريخ النشر",
+# "Published") states the publication date; an unlabelled one may be the site printing today's date.
+_DATE_LINE_WORDS = frozenset({"يوم", "تاريخ", "بتاريخ", "في", "اخر", "تحديث", "updated", "last", "on"})
+_PUBLISHED_WORDS = frozenset({"نشر", "النشر", "published", "posted"})
+
+
+def _date_line(text: str) -> tuple[date, set[str]] | None:
     folded = fold(text)
     hits = find_dates(text)
     if len(hits) != 1:
         return None
     s, e, d = hits[0]
     rest = _TIME.sub(" ", folded[:s] + " " + folded[e:])
-    words = [w for w in _LEFTOVER.split(rest) if w]
+    words = {w.lower() for w in _LEFTOVER.split(rest) if w}
     days = weekday_table()
-    if all(w in days or w in ("يوم", "تاريخ", "بتاريخ", "نشر", "في", "updated", "published") for w in words):
-        return d
+    if all(w in days or w in _DATE_LINE_WORDS or w in _PUBLISHED_WORDS for w in words):
+        return d, words
     return None
+
+
+def date_only_line(text: str) -> date | None:
+    """The date if the line says nothing but a date (with an optional weekday, time of day and label)."""
+    got = _date_line(text)
+    return got[0] if got else None
+
+
+def publication_line(text: str) -> date | None:
+    """The date if the line is a date labelled as the publication date ("نشر في: 22 أكتوبر 2023")."""
+    got = _date_line(text)
+    return got[0] if got and got[1] & _PUBLISHED_WORDS and not got[1] & {"تحديث", "updated"} else None

@@ -24,7 +24,7 @@ from functools import cache
 from ..data import load_json, load_lines
 from ..model import Removed
 from ..text.fold import arabic_ratio, fold
-from .dates import date_only_line, find_dates
+from .dates import date_only_line, find_dates, publication_line
 
 _NONWORD = re.compile(r"[^\w\s]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
@@ -113,6 +113,7 @@ class Cleaned:
     byline: str | None = None
     dateline: str | None = None
     page_date: str | None = None
+    published: str | None = None  # from a line labelled as the publication date
     captions: list[str] = field(default_factory=list)
     caption_dates: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
@@ -266,6 +267,12 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
 
     # 3. the head: lines before the first paragraph.
     head = [x for x in live if x.n < first_p]
+    for line in head + [x for x in live if x.n > last_p]:
+        pub = publication_line(line.text)
+        if pub:
+            drop(line, "published", "publication date line")
+            out.published = out.published or pub.isoformat()
+    head = [x for x in head if not x.label]
     for line in head:
         d = date_only_line(line.text)
         if d:

@@ -1,4 +1,5 @@
-"""Publication date with its basis: metadata (HTML meta, feed, JSON field) > URL pattern > a dated dateline.
+"""Publication date with its basis: metadata (HTML meta, feed, JSON field) > URL pattern > a line labelled as
+the publication date ("نشر في: …") > a dated dateline.
 
 A page-header date is *not* publication (a site prints today's date on every page); it is kept as
 ``page_date`` and left to the time layer, which may use it as an upper bound. Unknown stays unknown.
@@ -33,12 +34,15 @@ def from_url(url: str | None) -> date | None:
     return None
 
 
-def infer(published: Published, url: str | None, dateline: str | None, body: str) -> Published:
+def infer(published: Published, url: str | None, dateline: str | None, body: str,
+          labelled: str | None = None) -> Published:
     if published.date:
         return published
     d = from_url(url)
     if d:
         return Published(d.isoformat(), "url", "date in URL path")
+    if labelled:
+        return Published(labelled, "text", "line labelled as the publication date")
     if dateline:
         hits = find_dates(dateline)
         if hits:

@@ -242,7 +242,27 @@ def _build(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, i: int, typ:
     if _has(back, lex.relative_to_event) or _has(before_sentence[-2:], lex.since_words) or _counted_from(
             clause_before_all(swords, i, clauses[ci][0]), lex):
         ev.historical = True  # "ذكرى مرور خمس سنوات على التطبيع", "منذ توقيع", "بعد أشهر من زيارة"
+    clause_after = [x[2] for x in swords[i + 1:] if x[0] < clauses[ci][1]][:6]
+    if _pluperfect(clause_before, lex) or _has_phrase(clause_before + clause_after, lex.historical):
+        ev.historical = True  # "وكان المغرب قد تسلم في وقت سابق …": earlier than the news it is told beside
     return ev
+
+
+def _pluperfect(words: list[str], lex: EventLexicon) -> bool:
+    """كان … قد + verb, the Arabic pluperfect: "وكان المغرب قد تسلم" (had received). قد alone is not."""
+    k = max((j for j, w in enumerate(words) if w == "قد"), default=-1)
+    return k > 0 and _has(words[max(0, k - 4):k], lex.pluperfect_aux)
+
+
+def _has_phrase(words: list[str], phrases: frozenset[str]) -> bool:
+    """Does one of the phrases (folded words joined by spaces) occur in ``words``, its first word with clitics?"""
+    for n, w in enumerate(words):
+        for f in _variants(w):
+            for p in phrases:
+                head, _, rest = p.partition(" ")
+                if f == head and (not rest or " ".join(words[n + 1:n + 1 + rest.count(" ") + 1]) == rest):
+                    return True
+    return False
 
 
 def clause_before_all(swords, i: int, start: int) -> list[str]:

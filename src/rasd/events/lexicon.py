@@ -22,7 +22,8 @@ class EventLexicon:
     negation: frozenset[str]
     expected: frozenset[str]
     planned: frozenset[str]
-    historical: frozenset[str]
+    historical: frozenset[str]  # words or phrases (space-separated) that put what a clause tells in the past
+    pluperfect_aux: frozenset[str]
     relative_to_event: frozenset[str]
     dyad: frozenset[str]
     military_nouns: frozenset[str]
@@ -79,7 +80,7 @@ def lexicon() -> EventLexicon:
         event_names=frozenset(names), codes=d["codes"], refinements=d["code_refinements"],
         domains=[(dom, tuple(fold(p) for p in phrases)) for dom, phrases in d["domains"].items()],
         negation=_f(d["modality"]["negation"]), expected=_f(d["modality"]["expected"]),
-        planned=_f(d["modality"]["planned"]), historical=_f(d["historical"]),
+        planned=_f(d["modality"]["planned"]), historical=_f(d["historical"]), pluperfect_aux=_f(d["pluperfect_aux"]),
         relative_to_event=_f(d["relative_to_event"]), dyad=_f(d["dyad"]), military_nouns=_f(d["military_nouns"]),
         ordinals={fold(k): v for k, v in d["ordinals"].items()}, claims=d["claims"],
         topic=_f(d["modality"]["topic"]), topic_types=frozenset(d["topic_types"]),
