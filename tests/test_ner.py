@@ -62,6 +62,6 @@ def test_anercorp_quality_floor():
     out = rasd("eval-ner").stdout
     m = re.search(r"NER micro_f1=([\d.]+) precision=([\d.]+) recall=([\d.]+)", out)
     assert m, out
-    assert float(m.group(1)) >= 0.735  # pinned floor: raise it when the model improves, never lower it silently
+    assert float(m.group(1)) >= 0.736  # pinned floor: raise it when the model improves, never lower it silently
     pers = re.search(r"PERS\s+([\d.]+)\s+([\d.]+)", out)
     assert float(pers.group(2)) >= 0.70, out  # the person-recall bar

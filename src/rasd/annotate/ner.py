@@ -184,7 +184,7 @@ def _f1(pairs) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def tag_document(sentences: list[list[str]], min_conf: float = 0.8) -> list[list[str]]:
+def tag_document(sentences: list[list[str]], min_conf: float = 0.6) -> list[list[str]]:
     """Tag each sentence, then make the document consistent: a name confidently tagged once (and, for persons,
     its last token alone) is tagged where it recurs untagged. Evidence comes only from this document."""
     t = tagger()
