@@ -202,6 +202,18 @@ def test_a_reception_has_its_host_and_guest_and_the_date_after_the_verb():
                                                and r == "host"]  # the president hosts, not only his country
 
 
+def test_a_host_named_by_a_chain_of_titles_and_a_delegation_named_by_an_accusative_adjective():
+    a = _one("استقبل المفتش العام للقوات المسلحة الملكية الفريق أول محمد بريظ، الأربعاء الماضي، وفدا عسكريا "
+             "إسرائيليا برئاسة الجنرال يهودا فوكس.")
+    meet = next(e for e in a.events if e.type == "MEET")
+    roles = {p.key: p.role for p in meet.participants}
+    assert roles["org:far"] == "host" and roles["org:idf"] == "guest"  # the army in his title hosts with him
+    people = {p.span.text: p.role for p in meet.participants if p.span is not None and p.key.startswith(("ent-", "new:"))}
+    assert people == {"محمد بريظ": "host", "يهودا فوكس": "guest"}
+    linked = a.documents[0].annotations["linked"]
+    assert {r.role for r in linked.roles if r.person.text == "محمد بريظ"} == {"inspector_general", "general"}
+
+
 def test_the_crowd_is_who_protests_wherever_the_verb_stands():
     a = _one("تظاهر مئات الجزائريين أمس في العاصمة الجزائر احتجاجا على غلاء الأسعار.")
     protest = next(e for e in a.events if e.type == "PROTEST")

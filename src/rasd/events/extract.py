@@ -85,6 +85,11 @@ class _Doc:
         self.starts = [s for s, _e, _w in self.words]
         self.ends = [e for _s, e, _w in self.words]
         self.named = [(m.start, m.end) for m in self.mentions if m.type in ("AGREEMENT", "EVENT_NAME")]
+        # an organization inside a person's title acts with him ("المفتش العام للقوات المسلحة الملكية الفريق
+        # أول محمد بريظ"): organization mention start → the person's start
+        self.title_org = {m.start: r.person.start for r in (linked.roles if linked else ())
+                          for m in self.mentions
+                          if m.type == "ORGANIZATION" and r.start <= m.start and m.end <= r.person.start}
 
     def words_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """The words lying wholly within [a, b)."""
@@ -319,8 +324,12 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
     if typ == "VISIT":  # the end of the trigger word (an index, not a copy of the rest of the article's words)
         k = bisect_left(d.starts, pos)
         after_trigger = d.words[k][1] if k < len(d.words) else None
+    by_title: dict[int, list] = {}  # person start → organizations in his title, waiting for his role
     for m in d.mentions:
         if not (a <= m.start < b) or (m.type not in _PARTICIPANT_TYPES and m.type != "LOCATION"):
+            continue
+        if m.start in d.title_org and a <= d.title_org[m.start] < b:
+            by_title.setdefault(d.title_org[m.start], []).append(m)
             continue
         entry = d.kb.entries.get(m.kb) if m.kb else None
         prev = d.words_before(m.start, 3)
@@ -374,6 +383,10 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
             role = "supplier"
         host_taken = host_taken or (role == "host" and m.form != "adjective")  # الرئيس التونسي [قيس سعيد]
         out.append(Participant(key, role, doc.span(m.start, m.end, key), "adjective" if m.form == "adjective" else ""))
+        for org in by_title.pop(m.start, ()):
+            if org.key not in seen:
+                seen.add(org.key)
+                out.append(Participant(org.key, role, doc.span(org.start, org.end, org.key), "title"))
         if m.type == "PERSON" and entry is not None:
             for t in entry.roles:  # the body a named official acts for (كوخافي → the IDF)
                 if t.of and ":" in t.of and t.of not in seen:

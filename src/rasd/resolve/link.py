@@ -280,10 +280,15 @@ class Linker:
             definite = c.startswith("ال") and len(c) > 4
             bare = c[2:] if definite else c
             code = self.kb.adjectives.get(bare)
+            # the indefinite accusative "وفدا عسكريا إسرائيليا": masculine form + alef (a country's own name,
+            # تركيا، روسيا، is a name mention and taken before this)
+            accusative = not code and not definite and bare.endswith("يا") and bare[:-1] in self.kb.adjectives
+            if accusative:
+                code = self.kb.adjectives[bare[:-1]]
             if not code:
                 continue
             feminine_or_plural = not self.kb.adjectives.get(bare + "ه") and not bare.endswith("ي")
-            if not (definite or feminine_or_plural):
+            if not (definite or feminine_or_plural or accusative):
                 continue  # indefinite masculine forms double as given names (تركي، عماني)
             out.append(Mention(t.core_start, t.end, doc.body[t.core_start:t.end], "GPE", f"country:{code}",
                                f"country:{code}", 0.9, "adjective", "adjective", t.sentence))
@@ -401,6 +406,13 @@ class Linker:
         return out
 
     # -- 3. titles ------------------------------------------------------------------------------------------
+    def _title_at(self, toks: list[_Tok], i: int) -> int:
+        """How many tokens the longest title starting at ``toks[i]`` spans (0: none)."""
+        for k in range(min(self.kb.title_firsts.get(toks[i].core, 0), len(toks) - i), 0, -1):
+            if (toks[i].core,) + tuple(t.full for t in toks[i + 1:i + k]) in self.kb.titles:
+                return k
+        return 0
+
     def _titles(self, toks: list[_Tok], doc: Document, mentions: list[Mention]):
         """(roles, mentions of office-holders named only by title, spans of every title phrase)."""
         kb = self.kb
@@ -444,17 +456,24 @@ class Linker:
                 continue
             title_end = toks[j - 1].end
             title_spans.append((toks[i].core_start, title_end))
-            # the person: a PERSON mention within the next three tokens (skipping a comma)
+            # the person: a PERSON mention within the next three tokens (skipping a comma, and a rank or second
+            # title: "المفتش العام للقوات المسلحة الملكية الفريق أول محمد بريظ")
             person = None
-            for jj in range(j, min(j + 3, n)):
+            jj, stop = j, min(j + 3, n)
+            while jj < stop:
                 if toks[jj].sentence != toks[i].sentence:
                     break
                 m = by_start.get(toks[jj].core_start) or by_start.get(toks[jj].start)
                 if m and m.type == "PERSON":
                     person = m
                     break
+                k2 = self._title_at(toks, jj)
+                if k2:
+                    jj, stop = jj + k2, min(jj + k2 + 3, n)
+                    continue
                 if toks[jj].full not in ("،", ",", ":", "-"):
                     break
+                jj += 1
             start = toks[i].core_start
             if person:
                 roles.append(RoleMention(person, title.role, doc.body[start:title_end], of, start, person.end))
