@@ -220,6 +220,26 @@ def test_the_crowd_is_who_protests_wherever_the_verb_stands():
     assert {p.key: p.role for p in protest.participants}.get("country:DZ") == "protester"
 
 
+def test_who_called_a_march_and_what_it_supports_are_not_its_targets():
+    a = _one("خرج آلاف المغاربة، يوم الأحد، في مسيرة بشوارع العاصمة الرباط تنديدا بالتطبيع مع إسرائيل وتضامنا مع "
+             "الشعب الفلسطيني، وذلك بدعوة من \"الجبهة المغربية لدعم فلسطين ومناهضة التطبيع\".")
+    protest = next(e for e in a.events if e.type == "PROTEST")
+    roles = {p.key: p.role for p in protest.participants}
+    assert roles["country:MA"] == "protester" and roles["country:IL"] == "target"
+    assert roles["country:PS"] == "supported" and "organizer" in roles.values()
+    # a crowd's nationality is the word after the crowd, not any adjective near it; a country named as where
+    # they marched is the place
+    a = _one("تظاهر المئات أمام السفارة الأمريكية في الجزائر احتجاجا على الحرب.")
+    roles = {p.key: p.role for p in next(e for e in a.events if e.type == "PROTEST").participants}
+    assert roles.get("country:US") != "protester" and roles.get("country:DZ") == "place"
+
+
+def test_relations_cut_told_with_a_pronoun():
+    a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
+    cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")
+    assert cut.date.start.year == 2000 and {"country:MA", "country:IL"} <= {p.key for p in cut.participants}
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

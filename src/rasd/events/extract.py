@@ -359,12 +359,13 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         if m.form == "adjective":
             weapon = typ == "PROCUREMENT" and _has(prev, lex.weapon_nouns)  # الطائرات المسيرة التركية
             place = typ == "PROTEST" and _has(prev, lex.place_nouns)  # مدن جزائرية
-            place = place or (typ == "PROTEST" and _has(prev, lex.crowd))  # آلاف المغاربة: the people marching
+            place = place or (typ == "PROTEST" and _crowd_of(prev, lex))  # آلاف المغاربة: the people marching
             if _has(prev, _ATTRIBUTION) or not (_has(prev, lex.actor_nouns) or weapon or place):
                 continue
             if m.type == "GPE" and _has(prev, lex.military_nouns):
                 key = _armed_forces(key.split(":", 1)[1]) or key
-        if locative and m.type == "GPE" and m.form == "name" and typ != "VISIT" and location is None:
+        where = locative and m.type == "GPE" and m.form == "name" and typ != "VISIT" and location is None
+        if where:
             location = key
             if typ not in lex.location_countries_for:
                 continue
@@ -375,8 +376,14 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         owner = next((p for p in out if p.span is not None and p.span.start <= m.start and m.end <= p.span.end), None)
         if owner is not None and m.form == "adjective":
             role = owner.role  # "وزير الدفاع المغربي" named by title: his country plays his part
-        if typ == "PROTEST" and m.form == "adjective" and _has(prev, lex.crowd):
+        if typ == "PROTEST" and m.form == "adjective" and _crowd_of(prev, lex):
             role = "protester"  # "تظاهر مئات الجزائريين": the crowd marches, wherever the verb stands
+        elif typ == "PROTEST" and where:
+            role = "place"  # "تظاهروا في عمان": where they marched, as for a city
+        elif typ == "PROTEST" and m.form == "name" and _has(prev[-2:], lex.protest_organizer):
+            role = "organizer"  # "بدعوة من الجبهة …": who called the march
+        elif typ == "PROTEST" and _has(prev, lex.protest_cause):
+            role = "supported"  # "تضامنا مع الشعب الفلسطيني": the cause marched for, not against
         if typ == "PROCUREMENT" and entry is not None and entry.kind == "company":
             role = "supplier"  # a deal with an arms maker: the maker supplies
         if m.form == "adjective" and typ == "PROCUREMENT" and _has(prev, lex.weapon_nouns):
@@ -393,6 +400,12 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
                     seen.add(t.of)
                     out.append(Participant(t.of, "on behalf of", None, "office"))
     return out, location
+
+
+def _crowd_of(prev: list[str], lex: EventLexicon) -> bool:
+    """Is the adjective the crowd's nationality: "آلاف المغاربة", "مئات من الجزائريين" (not "المئات أمام السفارة
+    الأمريكية")?"""
+    return bool(prev) and (_has(prev[-1:], lex.crowd) or (prev[-1] == "من" and _has(prev[-2:-1], lex.crowd)))
 
 
 def _role(typ: str, form: str, m, pos: int, prev1: str, attached: str, host_taken: bool, first: bool) -> str:
