@@ -234,6 +234,12 @@ def test_who_called_a_march_and_what_it_supports_are_not_its_targets():
     assert roles.get("country:US") != "protester" and roles.get("country:DZ") == "place"
 
 
+def test_a_speaker_named_with_his_country_in_his_title_is_the_speaker():
+    a = _one("ورحب وزير الخارجية المغربي ناصر بوريطة بالقرار، واصفا إياه بأنه \"قرار تاريخي\".")
+    roles = {p.key: p.role for p in next(e for e in a.events if e.type == "STATEMENT").participants}
+    assert roles == {"person:bourita": "speaker", "country:MA": "speaker"}
+
+
 def test_relations_cut_told_with_a_pronoun():
     a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
     cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")

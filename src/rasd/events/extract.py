@@ -89,7 +89,8 @@ class _Doc:
         # أول محمد بريظ"): organization mention start → the person's start
         self.title_org = {m.start: r.person.start for r in (linked.roles if linked else ())
                           for m in self.mentions
-                          if m.type == "ORGANIZATION" and r.start <= m.start and m.end <= r.person.start}
+                          if (m.type == "ORGANIZATION" or m.form == "adjective")
+                          and r.start <= m.start and m.end <= r.person.start}
 
     def words_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """The words lying wholly within [a, b)."""
@@ -393,7 +394,8 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         for org in by_title.pop(m.start, ()):
             if org.key not in seen:
                 seen.add(org.key)
-                out.append(Participant(org.key, role, doc.span(org.start, org.end, org.key), "title"))
+                out.append(Participant(org.key, role, doc.span(org.start, org.end, org.key),
+                                       "adjective" if org.form == "adjective" else "title"))
         if m.type == "PERSON" and entry is not None:
             for t in entry.roles:  # the body a named official acts for (كوخافي → the IDF)
                 if t.of and ":" in t.of and t.of not in seen:
