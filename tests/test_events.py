@@ -240,6 +240,19 @@ def test_a_speaker_named_with_his_country_in_his_title_is_the_speaker():
     assert roles == {"person:bourita": "speaker", "country:MA": "speaker"}
 
 
+def test_recognition_of_sovereignty_is_a_coded_statement_and_considering_is_not_doing():
+    a = _one("اعترفت إسرائيل بسيادة المغرب على الصحراء الغربية، وفق ما أعلنه الديوان الملكي أمس الاثنين.")
+    st = next(e for e in a.events if e.type == "STATEMENT")
+    assert (st.cameo, st.plover) == ("054", "SUPPORT")
+    roles = {p.key: p.role for p in st.participants}
+    assert roles["country:IL"] == "speaker" and roles["country:MA"] == "target"
+    a = _one("وأعلن نتنياهو قرار دولة إسرائيل الاعتراف بسيادة المغرب على الصحراء.")
+    assert [e.cameo for e in a.events if e.type == "STATEMENT"] == ["054"]  # with the article on the trigger
+    assert not _one("واعترف المدرب بأن الفريق لم يقدم أداء جيدا أمام المغرب.").events  # admitting is not recognizing
+    # a country considering a consulate has not opened one
+    assert not _one("وأكد نتنياهو أن إسرائيل تدرس فتح قنصلية لها بمدينة الداخلة في المغرب.").events
+
+
 def test_relations_cut_told_with_a_pronoun():
     a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
     cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")

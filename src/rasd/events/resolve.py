@@ -26,7 +26,7 @@ from ..model import make_id
 from ..resolve.kb import load as load_kb
 from ..text.fold import fold
 from ..time.interval import Interval
-from .lexicon import lexicon
+from .lexicon import forms, lexicon
 from .model import Event, EventMention, Participant
 
 KEEP_MODALITIES = ("happened", "planned")
@@ -301,6 +301,11 @@ def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) ->
     return [(c["groups"], c["date"], c["strong"]) for c in clusters]
 
 
+def _trigger_in(text: str, words: list[str]) -> bool:
+    """Is the trigger one of ``words`` once its clitics and article are off (والاعتراف → اعتراف)?"""
+    return text in words or any(f in words or f.removeprefix("ال") in words for f, _ in forms(fold(text)))
+
+
 def _width(iv: Interval) -> int:
     return (iv.end - iv.start).days if iv.closed else 10 ** 6
 
@@ -360,8 +365,7 @@ def build_events(mentions: list[EventMention], key_of, is_person, story_of: dict
         for r in lex.refinements:
             if r["type"] != typ:
                 continue
-            if "trigger" in r and not any(m.trigger.text in r["trigger"] or fold(m.trigger.text) in r["trigger"]
-                                          for m in ms):
+            if "trigger" in r and not any(_trigger_in(m.trigger.text, r["trigger"]) for m in ms):
                 continue
             if "role" in r and not any(p.role == r["role"] for p in parts.values()):
                 continue
