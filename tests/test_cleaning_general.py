@@ -101,6 +101,11 @@ def test_a_place_and_an_outlet_or_correspondent_make_a_dateline():
     assert (c.dateline, c.outlet) == ("الرباط - هسبريس", "هسبريس") and "هسبريس" not in c.body
     c = clean_text(f"المغرب يستقبل وفدا عسكريا\n\nالقاهرة - محمد علي\n\n{P1}\n{P2}")
     assert (c.dateline, c.byline, c.outlet) == ("القاهرة - محمد علي", "محمد علي", None)
+    # a named agency or outlet after the place is the outlet; "وكالات" (agencies) names none
+    c = clean_text(f"المغرب يستقبل وفدا عسكريا\n\nالرباط - الجزيرة نت\n\n{P1}\n{P2}")
+    assert (c.dateline, c.outlet, c.byline) == ("الرباط - الجزيرة نت", "الجزيرة نت", None)
+    c = clean_text(f"المغرب يستقبل وفدا عسكريا\n\nالرباط - وكالات\n\n{P1}\n{P2}")
+    assert (c.dateline, c.outlet, c.byline) == ("الرباط - وكالات", None, None)
     # not a place: stays out of the dateline
     c = clean_text(f"المغرب يستقبل وفدا عسكريا\n\nتحديث - 14:30\n\n{P1}\n{P2}")
     assert c.dateline is None

@@ -79,7 +79,12 @@ def _credit_pattern() -> re.Pattern:
 
 @cache
 def _byline_words() -> frozenset[str]:
-    return frozenset(key(w) for w in load_lines("byline_markers.txt"))
+    return frozenset(key(w) for w in load_lines("byline_markers.txt")) | _agencies()
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    return frozenset(key(w) for w in load_lines("agency_markers.txt"))
 
 
 @cache
@@ -294,7 +299,9 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
             drop(line, kind, kind)
             if kind == "dateline":
                 out.dateline = out.dateline or line.text
-                if key(_marker) not in _byline_words():
+                if key(_marker) in _agencies():  # "الرباط - الجزيرة نت": the named source is the outlet
+                    out.outlet = out.outlet or _marker
+                elif key(_marker) not in _byline_words():
                     if len(_marker.split()) == 1:  # "الرباط - هسبريس": one word is the outlet
                         out.outlet = out.outlet or _marker
                     else:  # "القاهرة - محمد علي": a name is the correspondent
