@@ -106,6 +106,10 @@ def test_a_place_and_an_outlet_or_correspondent_make_a_dateline():
     assert (c.dateline, c.outlet, c.byline) == ("الرباط - الجزيرة نت", "الجزيرة نت", None)
     c = clean_text(f"المغرب يستقبل وفدا عسكريا\n\nالرباط - وكالات\n\n{P1}\n{P2}")
     assert (c.dateline, c.outlet, c.byline) == ("الرباط - وكالات", None, None)
+    # an agency in brackets at the head of the lead ("أبوظبي (أ ف ب) - …") is the outlet; "(خاص)" is not one
+    c = clean_text(f"المغرب يستقبل وفدا عسكريا\nبشار (واج) - {P1}\n{P2}")
+    assert c.outlet == "واج" and c.body.startswith("بشار (واج) - ")  # the text itself is kept as written
+    assert clean_text(f"المغرب يستقبل وفدا عسكريا\nالقاهرة (خاص) - {P1}\n{P2}").outlet is None
     # not a place: stays out of the dateline
     c = clean_text(f"المغرب يستقبل وفدا عسكريا\n\nتحديث - 14:30\n\n{P1}\n{P2}")
     assert c.dateline is None

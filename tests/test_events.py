@@ -253,6 +253,28 @@ def test_recognition_of_sovereignty_is_a_coded_statement_and_considering_is_not_
     assert not _one("وأكد نتنياهو أن إسرائيل تدرس فتح قنصلية لها بمدينة الداخلة في المغرب.").events
 
 
+def test_a_sale_has_its_seller_before_the_verb_and_a_possible_deal_is_planned():
+    a = _one("وافقت وزارة الخارجية الأمريكية، يوم الثلاثاء، على صفقة محتملة لبيع مصر 12 طائرة نقل عسكرية من طراز "
+             "سي-130 جيه سوبر هيركوليز بقيمة 2.2 مليار دولار.")
+    deal = next(e for e in a.events if e.type == "PROCUREMENT")
+    roles = {p.key: p.role for p in deal.participants}
+    assert roles.get("country:EG") == "buyer" and "supplier" in roles.values()
+    assert len(roles) == 2 and deal.modality == "planned"  # the aircraft's model name is not a party
+
+
+def test_a_time_told_with_began_dates_the_happening_named_after_the_comma():
+    a = _one("انطلقت يوم الأربعاء 16 نوفمبر 2022 بالناحية العسكرية الثالثة ببشار، فعاليات التمرين التكتيكي المشترك "
+             "\"درع الصحراء 2022\" بين وحدات من الجيش الوطني الشعبي والقوات المسلحة الروسية.")
+    ex = next(e for e in a.events if e.type == "EXERCISE")
+    assert ex.date.start.isoformat() == ex.date.end.isoformat() == "2022-11-16"
+    # the quoted name after the exercise noun names it; the place inside the name is not a participant
+    assert ex.attributes.get("event_name") == "new:EVENT_NAME:درع الصحراء 2022"
+    assert {p.key for p in ex.participants} == {"org:anp", "country:RU"}
+    # a time in an earlier clause with a verb of its own stays with that verb
+    a = _one("أعلن الجيش يوم الأربعاء 16 نوفمبر 2022، أن التمرين المشترك مع روسيا سيجري في بشار.")
+    assert not any(e.type == "EXERCISE" and e.date.start and e.date.start.day == 16 for e in a.events)
+
+
 def test_relations_cut_told_with_a_pronoun():
     a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
     cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")

@@ -35,6 +35,8 @@ _HANDLE = re.compile(r"(?:@\w{2,}|\w+@\w+)")
 _READING_TIME = re.compile(fold(
     r"(?:\d+\s*(?:دقائق|دقيقة|min|mins|minutes?)\b.*(?:قراءة|القراءة|للقراءة|read))"
     r"|(?:(?:دقائق|دقيقة|وقت)\s+(?:ال)?(?:قراءة|للقراءة))|reading time|min read"), re.I)
+# a place (one or two words), maybe a date, then an agency in brackets at the head of the first paragraph
+_LEAD_AGENCY = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*(?:[-–—،,][^()\n]{0,30})?\(([^()\n]{1,25})\)\s*[-–—:]")
 _BREADCRUMB_SEP = re.compile(r"\s[»›>/|]\s|[»›]")
 _BULLET = re.compile(r"^[\W_]+", re.UNICODE)
 PARA_MIN_WORDS = 6  # a line ending a sentence with at least this many words is prose
@@ -389,6 +391,10 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
                     out.captions.append(line.text)
                     out.caption_dates += [d.isoformat() for _s, _e, d in find_dates(line.text)]
     out.body = "\n\n".join(pieces)
+    if out.outlet is None and pieces:  # "أبوظبي (أ ف ب) - وصل …": the agency named in the lead's dateline
+        m = _LEAD_AGENCY.match(pieces[0])
+        if m and key(m.group(1)) in _agencies():
+            out.outlet = m.group(1).strip()
     if out.title and key(out.title) and out.body and key(out.title) == key(pieces[0]):
         out.title = None  # a paragraph is never a title
     return out

@@ -209,6 +209,8 @@ def _build(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, i: int, typ:
     if typ in lex.sports_types and sum(_has([x[2]], lex.sports) for x in swords) >= 2:
         modality = "sport"  # "لقاء الهلال والسد على الملعب" is a match, not a meeting
     nxt = [x[2] for x in swords[i + 1:i + 6]]
+    if modality == "happened" and _has(nxt[:1], lex.planned):
+        modality = "planned"  # "صفقة محتملة": a deal that may come
     if typ == "MEET" and form in ("استقبل", "استقبلت") and _has(nxt, frozenset({"وفدا", "وفد", "الوفد"})):
         typ = "VISIT"
     participants, location = _participants(d, lex, sent, clauses, ci, s, typ, form)
@@ -326,6 +328,9 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         k = bisect_left(d.starts, pos)
         after_trigger = d.words[k][1] if k < len(d.words) else None
     by_title: dict[int, list] = {}  # person start → organizations in his title, waiting for his role
+    # "وافقت واشنطن على بيع مصر طائرات": with a verb of selling, who stands before it supplies, after it buys
+    seller = next((s for s, _e, w in d.words_in(a, b) if _has([w], lex.sellers)), None) \
+        if typ == "PROCUREMENT" else None
     for m in d.mentions:
         if not (a <= m.start < b) or (m.type not in _PARTICIPANT_TYPES and m.type != "LOCATION"):
             continue
@@ -385,6 +390,8 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
             role = "organizer"  # "بدعوة من الجبهة …": who called the march
         elif typ == "PROTEST" and _has(prev, lex.protest_cause):
             role = "supported"  # "تضامنا مع الشعب الفلسطيني": the cause marched for, not against
+        if seller is not None and prev1 not in ("من", "مع"):
+            role = "supplier" if m.start < seller else "buyer"
         if typ == "PROCUREMENT" and entry is not None and entry.kind == "company":
             role = "supplier"  # a deal with an arms maker: the maker supplies
         if m.form == "adjective" and typ == "PROCUREMENT" and _has(prev, lex.weapon_nouns):
@@ -469,8 +476,12 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
             return (0, 0 if before else 1, gap) if same else (1, 0 if before or bare else 1, gap)
         k = min(range(len(found)), key=cost)
         ev = found[k][0]
-        if _clause_of(clauses, ev.trigger.start) != tc and t.start < ev.trigger.start and not bare:
-            continue  # a time in an earlier clause belongs to that clause's verb
+        if _clause_of(clauses, ev.trigger.start) != tc and t.start < ev.trigger.start and not bare and not (
+                _clause_of(clauses, ev.trigger.start) == tc + 1
+                and _has([w for _s, _e, w in d.words_in(ca, t.start)], lex.aspect_verbs)):
+            # a time in an earlier clause belongs to that clause's verb — unless that verb only says the
+            # happening began or took place, its subject after the comma: "انطلقت يوم الأربعاء …، فعاليات التمرين"
+            continue
         if bare and tc > 0 and t.end <= ev.trigger.start and _has([w for _s, _e, w in d.words_in(*clauses[tc - 1])],
                                                                   lex.reporting) \
                 and _has([w for _s, _e, w in d.words_in(t.end, ev.trigger.start)], ("ان", "بان")):
