@@ -507,7 +507,7 @@ class Linker:
 
         quoted = _quoted_event_names(toks, doc)
         mentions = [m for m in self._alias_matches(toks, doc)
-                    if not any(q.start <= m.start and m.end <= q.end and not m.type == "EVENT_NAME" for q in quoted)]
+                    if not any(q.start <= m.start and m.end <= q.end and m.type != "EVENT_NAME" for q in quoted)]
         mentions += [q for q in quoted if not any(m.start < q.end and q.start < m.end for m in mentions)]
         self._metonyms(mentions, toks, doc)
         occupied.add(mentions)
