@@ -255,11 +255,13 @@ def test_recognition_of_sovereignty_is_a_coded_statement_and_considering_is_not_
 
 def test_a_sale_has_its_seller_before_the_verb_and_a_possible_deal_is_planned():
     a = _one("وافقت وزارة الخارجية الأمريكية، يوم الثلاثاء، على صفقة محتملة لبيع مصر 12 طائرة نقل عسكرية من طراز "
-             "سي-130 جيه سوبر هيركوليز بقيمة 2.2 مليار دولار.")
+             "سي-130 جيه سوبر هيركوليز بقيمة 2.2 مليار دولار، وفق ما أعلنته وكالة التعاون الأمني الدفاعي التابعة "
+             "للبنتاغون.")
     deal = next(e for e in a.events if e.type == "PROCUREMENT")
     roles = {p.key: p.role for p in deal.participants}
-    assert roles.get("country:EG") == "buyer" and "supplier" in roles.values()
-    assert len(roles) == 2 and deal.modality == "planned"  # the aircraft's model name is not a party
+    # the aircraft's model name is not a party, nor who reports the deal; the time between commas hides no one
+    assert roles == {"org:state_department": "supplier", "country:EG": "buyer"}
+    assert deal.modality == "planned"
 
 
 def test_a_time_told_with_began_dates_the_happening_named_after_the_comma():

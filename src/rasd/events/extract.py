@@ -289,7 +289,11 @@ def _counted_from(words: list[str], lex: EventLexicon) -> bool:
 def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos: int, typ: str, form: str):
     """Participants from the trigger's clause, widened to its neighbours while fewer than two are named."""
     lo, hi = ci, ci
-    out, location = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form)
+    # clauses that add no party: who reports it ("، وفق ما أعلنته وكالة …") and a time set off by commas
+    sources = [(x, y) for k, (x, y) in enumerate(clauses)
+               if k != ci and _has([w for _s, _e, w in d.words_in(x, y)][:2], lex.attribution)]
+    bare = {k for k, (x, y) in enumerate(clauses) if k != ci and len(d.words_in(x, y)) <= 3}
+    out, location = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form, sources)
     out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
     hosting = form in ("استقبل", "استقبلت")
 
@@ -299,7 +303,11 @@ def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos:
                 or typ == "PROTEST" and not any(p.role == "protester" for p in out))
     while wanting(out) and (lo > 0 or hi < len(clauses) - 1):
         lo, hi = max(0, lo - 1), min(len(clauses) - 1, hi + 1)
-        out, loc2 = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form)
+        while lo in bare and lo > 0:
+            lo -= 1
+        while hi in bare and hi < len(clauses) - 1:
+            hi += 1
+        out, loc2 = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form, sources)
         out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
         location = location or loc2
     return out, location
@@ -316,7 +324,8 @@ def _with_dyad(d: _Doc, lex: EventLexicon, out: list[Participant], a: int, b: in
     return out
 
 
-def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, typ: str, form: str):
+def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, typ: str, form: str,
+                         sources: list[tuple[int, int]] = ()):
     doc = d.doc
     out: list[Participant] = []
     location = None
@@ -332,7 +341,8 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
     seller = next((s for s, _e, w in d.words_in(a, b) if _has([w], lex.sellers)), None) \
         if typ == "PROCUREMENT" else None
     for m in d.mentions:
-        if not (a <= m.start < b) or (m.type not in _PARTICIPANT_TYPES and m.type != "LOCATION"):
+        if not (a <= m.start < b) or (m.type not in _PARTICIPANT_TYPES and m.type != "LOCATION") or \
+                any(x <= m.start < y for x, y in sources):
             continue
         if m.start in d.title_org and a <= d.title_org[m.start] < b:
             by_title.setdefault(d.title_org[m.start], []).append(m)
