@@ -277,6 +277,21 @@ def test_a_time_told_with_began_dates_the_happening_named_after_the_comma():
     assert not any(e.type == "EXERCISE" and e.date.start and e.date.start.day == 16 for e in a.events)
 
 
+def test_a_visitor_received_by_pronoun_and_a_host_named_by_title_honorific_and_place():
+    a = _one("وصل الرئيس الإسرائيلي إسحاق هرتسوغ، اليوم الأحد، إلى أبوظبي في أول زيارة رسمية لرئيس إسرائيلي إلى "
+             "الإمارات، حيث استقبله ولي عهد أبوظبي الشيخ محمد بن زايد آل نهيان في قصر الشاطئ.")
+    linked = a.documents[0].annotations["linked"]
+    crown = next(r for r in linked.roles if r.role == "crown_prince")  # title, place, honorific, then the name
+    assert crown.person.text == "محمد بن زايد آل نهيان" and crown.of == "AE"
+    visit = next(e for e in a.events if e.type == "VISIT")
+    meet = next(e for e in a.events if e.type == "MEET")  # استقبله: a reception whose guest the pronoun names
+    for ev in (visit, meet):
+        roles = {p.span.text if p.span is not None and p.key.startswith(("ent-", "new:")) else p.key: p.role
+                 for p in ev.participants}
+        assert roles["محمد بن زايد آل نهيان"] == "host" and roles["country:AE"] == "host"
+        assert roles["person:herzog"] in ("visitor", "guest")
+
+
 def test_relations_cut_told_with_a_pronoun():
     a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
     cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")

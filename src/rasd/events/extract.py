@@ -85,11 +85,11 @@ class _Doc:
         self.starts = [s for s, _e, _w in self.words]
         self.ends = [e for _s, e, _w in self.words]
         self.named = [(m.start, m.end) for m in self.mentions if m.type in ("AGREEMENT", "EVENT_NAME")]
-        # an organization inside a person's title acts with him ("المفتش العام للقوات المسلحة الملكية الفريق
-        # أول محمد بريظ"): organization mention start → the person's start
+        # an organization or country inside a person's title acts with him ("المفتش العام للقوات المسلحة
+        # الملكية الفريق أول محمد بريظ", "ولي عهد أبوظبي الشيخ محمد بن زايد"): its mention start → the person's
         self.title_org = {m.start: r.person.start for r in (linked.roles if linked else ())
                           for m in self.mentions
-                          if (m.type == "ORGANIZATION" or m.form == "adjective")
+                          if m.type in ("ORGANIZATION", "GPE")
                           and r.start <= m.start and m.end <= r.person.start}
 
     def words_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -211,7 +211,7 @@ def _build(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, i: int, typ:
     nxt = [x[2] for x in swords[i + 1:i + 6]]
     if modality == "happened" and _has(nxt[:1], lex.planned):
         modality = "planned"  # "صفقة محتملة": a deal that may come
-    if typ == "MEET" and form in ("استقبل", "استقبلت") and _has(nxt, frozenset({"وفدا", "وفد", "الوفد"})):
+    if typ == "MEET" and form in lex.reception and _has(nxt, frozenset({"وفدا", "وفد", "الوفد"})):
         typ = "VISIT"
     participants, location = _participants(d, lex, sent, clauses, ci, s, typ, form)
     attributes: dict = {}
@@ -295,7 +295,7 @@ def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos:
     bare = {k for k, (x, y) in enumerate(clauses) if k != ci and len(d.words_in(x, y)) <= 3}
     out, location = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form, sources)
     out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
-    hosting = form in ("استقبل", "استقبلت")
+    hosting = form in lex.reception and form != "استقبال"
 
     def wanting(out: list[Participant]) -> bool:
         """Fewer than two parties, a reception with no guest yet, or a march with no one marching yet."""
@@ -338,6 +338,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         after_trigger = d.words[k][1] if k < len(d.words) else None
     by_title: dict[int, list] = {}  # person start → organizations in his title, waiting for his role
     # "وافقت واشنطن على بيع مصر طائرات": with a verb of selling, who stands before it supplies, after it buys
+    hosting = form in lex.reception and form != "استقبال"
     seller = next((s for s, _e, w in d.words_in(a, b) if _has([w], lex.sellers)), None) \
         if typ == "PROCUREMENT" else None
     for m in d.mentions:
@@ -388,7 +389,10 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         if key in seen:
             continue
         seen.add(key)
-        role = _role(typ, form, m, pos, prev1, attached, host_taken, not out)
+        role = _role(typ, form in lex.reception, m, pos, prev1, attached, host_taken, not out)
+        if typ == "VISIT" and m.start > pos and m.type != "GPE" and \
+                _has([w for _s, _e, w in d.words_in(pos, m.start)], lex.reception):
+            role = "host"  # "وصل هرتسوغ إلى أبوظبي، حيث استقبله ولي العهد …": who receives the visitor hosts
         owner = next((p for p in out if p.span is not None and p.span.start <= m.start and m.end <= p.span.end), None)
         if owner is not None and m.form == "adjective":
             role = owner.role  # "وزير الدفاع المغربي" named by title: his country plays his part
@@ -407,6 +411,9 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         if m.form == "adjective" and typ == "PROCUREMENT" and _has(prev, lex.weapon_nouns):
             role = "supplier"
         host_taken = host_taken or (role == "host" and m.form != "adjective")  # الرئيس التونسي [قيس سعيد]
+        if typ == "MEET" and hosting and m.type == "GPE" and m.form == "name" and (prev1 in ("الي", "في")
+                                                                              or attached == "ب"):
+            role = "host"  # "وصل إلى الإمارات، حيث استقبله …": where the guest came is the host's country
         out.append(Participant(key, role, doc.span(m.start, m.end, key), "adjective" if m.form == "adjective" else ""))
         for org in by_title.pop(m.start, ()):
             if org.key not in seen:
@@ -427,13 +434,13 @@ def _crowd_of(prev: list[str], lex: EventLexicon) -> bool:
     return bool(prev) and (_has(prev[-1:], lex.crowd) or (prev[-1] == "من" and _has(prev[-2:-1], lex.crowd)))
 
 
-def _role(typ: str, form: str, m, pos: int, prev1: str, attached: str, host_taken: bool, first: bool) -> str:
+def _role(typ: str, receiving: bool, m, pos: int, prev1: str, attached: str, host_taken: bool, first: bool) -> str:
     after = m.start > pos
     if typ == "VISIT":
-        if form in ("استقبل", "استقبلت"):
+        if receiving:
             return "host" if after and not host_taken else "visitor"
         return "host" if after and (prev1 == "الي" or attached == "ل") else "visitor"
-    if typ == "MEET" and form in ("استقبل", "استقبلت", "استقبال"):
+    if typ == "MEET" and receiving:
         if prev1 == "طرف":
             return "host"
         return "host" if after and not host_taken else "guest"

@@ -445,7 +445,8 @@ class Linker:
             # the title's country or organization: adjectives and KB mentions right after it
             while j < n and toks[j].sentence == toks[i].sentence:
                 m = by_start.get(toks[j].core_start) or by_start.get(toks[j].start)
-                if m and m.kb and (m.form == "adjective" or (m.type == "ORGANIZATION" and not inner)):
+                if m and m.kb and (m.form in ("adjective", "metonym") or (m.type == "ORGANIZATION" and not inner)
+                                   or (m.type == "GPE" and not inner and not of)):
                     of = of or (m.kb.split(":", 1)[1] if m.kb.startswith("country:") else m.kb)
                     while j < n and toks[j].end <= m.end:
                         j += 1
@@ -467,7 +468,7 @@ class Linker:
                 if m and m.type == "PERSON":
                     person = m
                     break
-                k2 = self._title_at(toks, jj)
+                k2 = self._title_at(toks, jj) or (toks[jj].core in _honorifics())
                 if k2:
                     jj, stop = jj + k2, min(jj + k2 + 3, n)
                     continue
@@ -533,6 +534,11 @@ class Linker:
 
 
 _EMPTY = Entry("", "", "", [])
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("kb/titles.json")["honorifics"])
+
+
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»\n]{2,40})[\"”»]")
 
 
