@@ -292,6 +292,14 @@ def test_a_visitor_received_by_pronoun_and_a_host_named_by_title_honorific_and_p
         assert roles["person:herzog"] in ("visitor", "guest")
 
 
+def test_signing_an_agreement_whose_content_is_relations_takes_the_time_after_both():
+    a = _one("وقعت الإمارات وإسرائيل اتفاق تطبيع العلاقات في سبتمبر 2020 برعاية أمريكية.")
+    sign = next(e for e in a.events if e.type == "SIGN_AGREEMENT")
+    rel = next(e for e in a.events if e.type == "ESTABLISH_RELATIONS")
+    assert sign.date == rel.date and (sign.date.start.isoformat(), sign.date.end.isoformat()) == ("2020-09-01",
+                                                                                                   "2020-09-30")
+
+
 def test_relations_cut_told_with_a_pronoun():
     a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
     cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")

@@ -525,6 +525,20 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
             ev.historical = True
         if pub is not None and pub.start and value.end and value.end < pub.start - timedelta(days=180):
             ev.historical = True
+    # "وقعت الإمارات وإسرائيل اتفاق تطبيع العلاقات في سبتمبر 2020": the relations are what the agreement says,
+    # one happening with the signing — the time after them dates both
+    for ev, _ in found:
+        if ev.own_date or ev.type != "SIGN_AGREEMENT":
+            continue
+        for other, _ in found:
+            if other.own_date and other.type in ("ESTABLISH_RELATIONS", "SEVER_RELATIONS") and \
+                    ev.trigger.start < other.trigger.start and \
+                    _clause_of(clauses, ev.trigger.start) == _clause_of(clauses, other.trigger.start) and \
+                    any(_kind(w) for w in d.words_before(other.trigger.start, 1)):
+                ev.date, ev.own_date, ev.weekday, ev.date_span = other.date, True, other.weekday, other.date_span
+                ev.historical = ev.historical or other.historical
+                ev.date_basis = [f"what the agreement says ({other.trigger.text!r}): {b}" for b in other.date_basis]
+                break
     # "أعلن الجيش الاثنين أنه وقّع الجمعة …": an announcement dated apart from what it announces
     for st, _ in found:
         if st.type != "STATEMENT" or not st.own_date:
