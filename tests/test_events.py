@@ -300,6 +300,17 @@ def test_signing_an_agreement_whose_content_is_relations_takes_the_time_after_bo
                                                                                                    "2020-09-30")
 
 
+def test_two_values_in_one_article_are_two_deals():
+    from rasd.resolve.analyze import analyze
+
+    a = analyze(_docs("وافقت وزارة الخارجية الأمريكية، يوم الثلاثاء، على بيع مصر 12 طائرة نقل عسكرية بقيمة 2.2 مليار "
+                      "دولار.\n\nكما وافقت الخارجية الأمريكية على بيع مصر أنظمة رادار للدفاع الجوي بقيمة 355 مليون "
+                      "دولار.", published="2022-01-26"))
+    deals = [e for e in a.events if e.type == "PROCUREMENT"]
+    assert sorted(tuple(e.attributes["amounts"]) for e in deals) == [("2.2 مليار دولار",), ("355 مليون دولار",)]
+    assert not a.contradictions
+
+
 def test_relations_cut_told_with_a_pronoun():
     a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
     cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")

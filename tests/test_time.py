@@ -88,6 +88,17 @@ def test_anniversary_puts_publication_in_that_year():
     assert pub.interval == Interval(date(2022, 3, 3), date(2023, 3, 2))
 
 
+def test_a_month_named_as_current_puts_publication_in_it_once_a_bound_gives_the_year():
+    d = _doc("انطلق التمرين يوم الأربعاء 16 نوفمبر 2022، ويستمر إلى غاية 28 نوفمبر الجاري.")
+    _, pub = analyze_time(d)
+    assert pub.interval == Interval(date(2022, 11, 16), date(2022, 11, 30))
+    # under a page date, the latest such month on or before it
+    _, pub = analyze_time(_doc("وتستمر المناورات إلى غاية 28 نوفمبر الجاري.", page_date="2023-02-10"))
+    assert pub.interval == Interval(date(2022, 11, 1), date(2022, 11, 30))
+    # with no bound the year is unknown: nothing is guessed
+    assert not analyze_time(_doc("وتستمر المناورات إلى غاية 28 نوفمبر الجاري."))[1].known
+
+
 def test_metadata_publication_wins_and_anchors_relative_expressions():
     d = _doc("التقى الرئيسان أمس في جنيف.", published="2024-03-13")
     timexes, pub = analyze_time(d)

@@ -180,7 +180,7 @@ def _local_target(same_type: list[Group], m: EventMention, keys, persons, attrs,
                 and not _kind_conflict(g, m)]
         return fits[0] if len(fits) == 1 else None
     for g in reversed(same_type):
-        if g.historical != m.historical or _conflict(g.attrs, attrs, m.type):
+        if g.historical != m.historical or _conflict(g.attrs, attrs, m.type) or _other_amount(g, m):
             continue
         joined = _date_join(g.date, m.date)
         if joined is None:
@@ -192,6 +192,14 @@ def _local_target(same_type: list[Group], m: EventMention, keys, persons, attrs,
                 not g.persons and not persons and len(g.keys & keys) >= 2):
             return g
     return None
+
+
+def _other_amount(g: Group, m: EventMention) -> bool:
+    """One article giving two values in two sentences tells two deals ("… طائرات بقيمة 2.2 مليار دولار. كما وافقت
+    على بيع أنظمة رادار بقيمة 355 مليون دولار"); across articles, two values for one deal are a contradiction."""
+    mine = {amount_value(a) for a in m.attributes.get("amounts", ())} - {None}
+    theirs = {amount_value(a) for x in g.mentions for a in x.attributes.get("amounts", ())} - {None}
+    return bool(mine and theirs and not mine & theirs and not m.anaphoric)
 
 
 def _kind_conflict(g: Group, m: EventMention) -> bool:

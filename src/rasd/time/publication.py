@@ -9,6 +9,7 @@ itself supports —
   caption "24 نوفمبر 2021" that was a Wednesday) pins publication to that week (to that day for "أمس الاثنين");
 * "اليوم الإثنين" or "أمس الأحد" under a page date that is a Monday makes the page date the publication day
   (a page date alone stays an upper bound: it may be the day the page was served);
+* a month named as the current one ("28 نوفمبر الجاري") is the month of publication, once a bound gives the year;
 * an anniversary ("الذكرى الخامسة لـ… 10 دجنبر 2020", "ذكرى مرور خمس سنوات") puts publication in that year.
 Bounds that contradict each other are reported, not averaged.
 """
@@ -22,7 +23,7 @@ from ..text.fold import FoldMap
 from .grammar import Found
 from .interval import Interval, shift_years
 from .lexicon import lexicon
-from .spec import DayOffset, Fixed, Part, RelUnit, Weekday
+from .spec import DayOffset, Fixed, NamedMonth, Part, RelUnit, Weekday
 
 _ANNIVERSARY = re.compile(r"(?:ال)?ذكر[يى]\s+(?:(?:ال)?(\w+)\s+(?:ل|علي\s|على\s)|مرور\s+(\w+)\s+(?:سنوات|اعوام|عاما|سنه|عام))")
 
@@ -118,6 +119,22 @@ def infer(published: str | None, published_basis: str, page_date: str | None,
                        f"{said} in one sentence: the current year is {y}", f"{said} names {y} as the current year")
         if both is not None:
             lo, hi = both.start, both.end
+    # "28 نوفمبر الجاري": the month named as the current one is the month of publication, in the first year the
+    # bounds allow (a bound is needed to know the year)
+    if lo or hi:
+        for s, e, f in found:
+            spec = getattr(f.spec, "inner", f.spec)  # "إلى غاية 28 نوفمبر الجاري" too
+            if not (isinstance(spec, NamedMonth) and spec.direction == 0):
+                continue
+            ref = lo or hi
+            y = ref.year if (lo and spec.month >= ref.month) or (not lo and spec.month <= ref.month) else \
+                ref.year + (1 if lo else -1)
+            both = _narrow(pub, Interval(lo, hi), Interval.month(y, spec.month),
+                           f"{body[s:e]!r} names the current month: publication in {y}-{spec.month:02d}",
+                           f"{body[s:e]!r} names the current month {y}-{spec.month:02d}")
+            if both is not None:
+                lo, hi = both.start, both.end
+                break
     # an anniversary of a dated event
     fm = FoldMap(body)
     folded = fm.text
