@@ -311,6 +311,21 @@ def test_two_values_in_one_article_are_two_deals():
     assert not a.contradictions
 
 
+def test_two_reports_of_one_recognition_dated_loosely_are_one_event():
+    from rasd.resolve.analyze import analyze
+
+    a = analyze(_docs("أعلن بلاغ للديوان الملكي، اليوم الاثنين، أن الملك تلقى رسالة يعلن فيها قرار دولة إسرائيل "
+                      "الاعتراف بسيادة المغرب على الصحراء.", published="2023-07-17")
+                + _docs("اعترفت إسرائيل بسيادة المغرب على الصحراء، وفق ما أعلنه الديوان الملكي أمس الاثنين.",
+                        published="2023-07-18"))
+    rec = [e for e in a.events if e.type == "STATEMENT" and e.cameo == "054"]
+    assert len(rec) == 1 and len(rec[0].docs) == 2 and rec[0].date.start.isoformat() == "2023-07-17"
+    # a month apart, two statements of the ordinary kind stay two
+    a = analyze(_docs("ندد المغرب بالهجوم على السفارة.", published="2023-07-17")
+                + _docs("", "ندد المغرب بشدة بالهجوم على السفارة.", published="2023-08-20")[1:])
+    assert len([e for e in a.events if e.type == "STATEMENT"]) == 2
+
+
 def test_relations_cut_told_with_a_pronoun():
     a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
     cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")

@@ -32,6 +32,7 @@ from .model import Event, EventMention, Participant
 KEEP_MODALITIES = ("happened", "planned")
 IDENTITY = ("agreement", "event_name", "session", "for_year")  # attributes that name one happening
 WIDE_DAYS = 130
+RARE_TYPES = ("ESTABLISH_RELATIONS", "SEVER_RELATIONS")
 NEWS_DAYS = 7  # two news reports join on type, parties and trigger word only when both are dated to a week
 PER_KEY = 200  # candidate events looked at per index key  # a date wider than this (or open) cannot alone make two reports one event
 
@@ -135,6 +136,12 @@ def _root(word: str) -> str:
 def _same_root(a: set[str], b: set[str]) -> bool:
     ra, rb = {_root(x) for x in a}, {_root(x) for x in b}
     return any(x == y or fuzz.ratio(x, y) >= 75 for x in ra for y in rb)
+
+
+def _recognition(triggers: set[str]) -> bool:
+    """A statement that recognizes a state or a sovereignty (the triggers of CAMEO 054 in the lexicon)."""
+    words = [w for r in lexicon().refinements if r.get("cameo") == "054" for w in r.get("trigger", ())]
+    return any(_trigger_in(t, words) for t in triggers)
 
 
 def _identity(a: dict, b: dict) -> bool:
@@ -268,7 +275,11 @@ def canonicalize(groups: list[Group], story_of: dict[str, str] | None = None) ->
             same_person = bool(pc & pg) and (two or len(pc & pg) >= 2)
             same_story = bool(story_of) and any(story_of.get(d) == story_of.get(g.doc) for d in c["docs"])
             recalled = c["historical"] and g.historical
-            limit = WIDE_DAYS if recalled else NEWS_DAYS  # news events recur daily; recalled ones are told by month
+            # news events recur daily; recalled ones are told by month, and so are the rare acts between two states
+            # (relations set up or cut, a recognition), which reports date loosely ("أعلن … اليوم أن …")
+            rare = g.type in RARE_TYPES or (g.type == "STATEMENT" and _recognition(g.triggers)
+                                            and _recognition(c["triggers"]))
+            limit = WIDE_DAYS if recalled or rare else NEWS_DAYS
             narrow = _width(c["date"]) <= limit and _width(g.date) <= limit
             same_word = two and _same_root(c["triggers"], g.triggers)
             if g.date.known:
