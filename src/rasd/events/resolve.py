@@ -140,8 +140,12 @@ def _same_root(a: set[str], b: set[str]) -> bool:
 
 def _recognition(triggers: set[str]) -> bool:
     """A statement that recognizes a state or a sovereignty (the triggers of CAMEO 054 in the lexicon)."""
-    words = [w for r in lexicon().refinements if r.get("cameo") == "054" for w in r.get("trigger", ())]
-    return any(_trigger_in(t, words) for t in triggers)
+    return any(_recognizes(t) for t in triggers)
+
+
+@lru_cache(maxsize=4096)
+def _recognizes(trigger: str) -> bool:
+    return _trigger_in(trigger, [w for r in lexicon().refinements if r.get("cameo") == "054" for w in r.get("trigger", ())])
 
 
 def _identity(a: dict, b: dict) -> bool:
