@@ -17,6 +17,7 @@ Hand-written because no library links Arabic news mentions to a domain KB; rapid
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -560,7 +561,7 @@ def _quoted_event_names(toks: list[_Tok], doc: Document) -> list[Mention]:
         name = m.group(1).strip()
         if not _ARABIC.search(name) or len(name.split()) > 5:
             continue
-        k = next((i for i, st in enumerate(starts) if st >= m.start()), len(toks))
+        k = bisect_left(starts, m.start())
         before = [t for t in toks[max(0, k - 5):k] if k < len(toks) and t.sentence == toks[k].sentence]
         if not any(t.core in nouns or t.core.removeprefix("ال") in nouns for t in before):
             continue
