@@ -132,3 +132,12 @@ def test_a_line_labelled_as_the_publication_date_is_the_publication_date():
     assert (c.published, c.page_date) == (None, "2025-08-14")
     c = clean_text(f"مناورات بحرية جزائرية روسية قبالة وهران\nآخر تحديث: 15 أوت 2025\n{P1}\n{P2}")
     assert (c.published, c.page_date) == (None, "2025-08-15")
+
+
+def test_a_headline_may_ask():
+    c = clean_text(f"تحليل: إلى أين يتجه التعاون العسكري بين الرباط وتل أبيب؟\nبقلم: يوسف العلوي\n{P1}\n{P2}")
+    assert c.title == "تحليل: إلى أين يتجه التعاون العسكري بين الرباط وتل أبيب؟"
+    assert c.byline == "بقلم: يوسف العلوي" and c.body == f"{P1}\n\n{P2}"
+    # a question inside the article stays article text
+    c = clean_text(f"{P1}\nفهل تنجح هذه المناورات في تحقيق أهدافها المعلنة؟\n{P2}")
+    assert "فهل تنجح" in c.body

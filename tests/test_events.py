@@ -326,6 +326,20 @@ def test_two_reports_of_one_recognition_dated_loosely_are_one_event():
     assert len([e for e in a.events if e.type == "STATEMENT"]) == 2
 
 
+def test_denied_conditional_and_expected_happenings_stay_apart_from_what_happened():
+    from rasd.resolve.analyze import analyze
+
+    a = analyze(_docs("وفي حال تم التوقيع على اتفاقيات جديدة، فإن ذلك سيعزز موقع المغرب في المنطقة.\n\n"
+                      "غير أن مصادر مطلعة نفت أن يكون المغرب قد وقع أي اتفاق لشراء غواصات إسرائيلية.\n\n"
+                      "ومن المنتظر أن يزور وزير الدفاع الإسرائيلي الرباط خلال الأشهر المقبلة.\n\n"
+                      "يشار إلى أن المغرب وإسرائيل وقعا في نونبر 2021 مذكرة تفاهم خلال زيارة وزير الدفاع الإسرائيلي "
+                      "بيني غانتس إلى الرباط.", published="2023-03-01"))
+    sign = [e for e in a.events if e.type == "SIGN_AGREEMENT"]
+    assert len(sign) == 1 and len(sign[0].mentions) == 1 and sign[0].historical  # only the one that took place
+    visits = sorted((e for e in a.events if e.type == "VISIT"), key=lambda e: e.date.start)
+    assert [e.modality for e in visits] == ["happened", "planned"]  # the expected visit is not the past one
+
+
 def test_relations_cut_told_with_a_pronoun():
     a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
     cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")

@@ -267,6 +267,9 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
 
     live = [x for x in lines if not x.label]
     prose = [x for x in live if x.prose]
+    # a headline may ask ("إلى أين يتجه التعاون …؟"): a short question first, with prose after it, is the head
+    if len(prose) >= 2 and prose[0] is live[0] and prose[0].words <= 15 and prose[0].text.rstrip().endswith(("؟", "?")):
+        prose = prose[1:]
     if not prose:
         prose = [max(live, key=lambda x: x.words)] if live else []
     first_p = prose[0].n if prose else 10**9
@@ -326,7 +329,8 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
             drop(line, "chrome", "chrome: breadcrumb (holds the title)")
         elif any(line.key.startswith(h) for h in _prefixes("home_words.txt")):
             drop(line, "chrome", "chrome: breadcrumb")
-        elif out.title is None and 3 <= line.words <= 30 and not line.terminal:
+        elif out.title is None and 3 <= line.words <= 30 and (not line.terminal
+                                                               or line.text.rstrip().endswith(("؟", "?"))):
             drop(line, "title", "title (first line)")
             out.title = line.text
         elif out.byline is None and out.title and _lone_name(line):

@@ -204,7 +204,7 @@ def _build(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, i: int, typ:
         modality = "planned"  # لاقتناء، لزيارة، لإجراء مباحثات: what something is for
     if typ in lex.topic_types and _has(before_sentence[-3:], lex.topic):
         modality = "topic"  # "تعميق التعاون … وشراء الأسلحة": a subject of cooperation, not a happening
-    if _has(before_sentence[-3:], lex.negation):
+    if _has(before_sentence[-3:], lex.negation) or _has(clause_before, lex.denial):
         modality = "denied"
     if typ in lex.sports_types and sum(_has([x[2]], lex.sports) for x in swords) >= 2:
         modality = "sport"  # "لقاء الهلال والسد على الملعب" is a match, not a meeting
@@ -525,6 +525,14 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
             ev.historical = True
         if pub is not None and pub.start and value.end and value.end < pub.start - timedelta(days=180):
             ev.historical = True
+    # "وقعا في نونبر 2021 مذكرة تفاهم خلال زيارة غانتس": the visit holds the date of what happened during it
+    for k in range(1, len(found)):
+        ev, prev = found[k][0], found[k - 1][0]
+        if not ev.own_date and prev.own_date and _has(d.words_before(ev.trigger.start, 2)[-2:], lex.during_next) \
+                and ev.sentence.start == prev.sentence.start:
+            ev.date, ev.own_date, ev.weekday = prev.date, True, prev.weekday
+            ev.historical = ev.historical or prev.historical
+            ev.date_basis = [f"{prev.trigger.text!r} took place during it: {b}" for b in prev.date_basis]
     # "وقعت الإمارات وإسرائيل اتفاق تطبيع العلاقات في سبتمبر 2020": the relations are what the agreement says,
     # one happening with the signing — the time after them dates both
     for ev, _ in found:

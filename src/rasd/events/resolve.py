@@ -191,7 +191,8 @@ def _local_target(same_type: list[Group], m: EventMention, keys, persons, attrs,
                 and not _kind_conflict(g, m)]
         return fits[0] if len(fits) == 1 else None
     for g in reversed(same_type):
-        if g.historical != m.historical or _conflict(g.attrs, attrs, m.type) or _other_amount(g, m):
+        if g.historical != m.historical or _conflict(g.attrs, attrs, m.type) or _other_amount(g, m) or \
+                _planned_apart(g, m):
             continue
         joined = _date_join(g.date, m.date)
         if joined is None:
@@ -203,6 +204,11 @@ def _local_target(same_type: list[Group], m: EventMention, keys, persons, attrs,
                 not g.persons and not persons and len(g.keys & keys) >= 2):
             return g
     return None
+
+
+def _planned_apart(g: Group, m: EventMention) -> bool:
+    """A visit expected in the coming months and one that took place are two, in one article."""
+    return not m.anaphoric and (m.modality == "planned") != any(x.modality == "planned" for x in g.mentions)
 
 
 def _other_amount(g: Group, m: EventMention) -> bool:
