@@ -340,6 +340,22 @@ def test_denied_conditional_and_expected_happenings_stay_apart_from_what_happene
     assert [e.modality for e in visits] == ["happened", "planned"]  # the expected visit is not the past one
 
 
+def test_recalling_ones_ambassador_in_protest_is_a_downgrade_not_a_march():
+    a = _one("استدعت الجزائر سفيرها لدى المغرب للتشاور، الأربعاء، احتجاجا على تصريحات مسؤول مغربي.")
+    assert [e.type for e in a.events] == ["SEVER_RELATIONS"]
+    assert {p.key for p in a.events[0].participants} == {"country:DZ", "country:MA"}
+    # "احتجاجا" alone still tells a protest
+    assert [e.type for e in _one("خرج المئات احتجاجا على غلاء الأسعار في العاصمة الجزائر.").events] == ["PROTEST"]
+
+
+def test_a_guest_named_by_a_title_over_a_body_the_kb_does_not_know():
+    a = _one("استقبل رئيس هيئة الأركان العامة للقوات المسلحة الإماراتية، الأسبوع الماضي، قائد القيادة المركزية "
+             "الأمريكية الجنرال مايكل كوريلا.")
+    roles = {p.key: p.role for p in next(e for e in a.events if e.type == "MEET").participants}
+    assert roles["country:AE"] == "host" and roles["country:US"] == "guest"
+    assert [r for k, r in roles.items() if k.startswith(("ent-", "new:PERSON"))] == ["guest"]
+
+
 def test_relations_cut_told_with_a_pronoun():
     a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
     cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")

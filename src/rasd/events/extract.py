@@ -127,6 +127,9 @@ def extract(doc: Document) -> list[EventMention]:
             if not hit or not _licensed(d, lex, sent, swords, i, *hit):
                 continue
             found.append((_build(d, lex, sent, clauses, swords, i, *hit), i))
+        # "استدعت الجزائر سفيرها … احتجاجا على …": a purpose adverbial says why another act was done
+        if any(not _has([swords[i][2]], lex.purpose_adverbials) for _ev, i in found):
+            found = [(ev, i) for ev, i in found if not _has([swords[i][2]], lex.purpose_adverbials)]
         _date_sentence(d, lex, sent, clauses, swords, found)
         head = [x[2] for x in swords[:3]]
         if len(head) >= 2 and _has(head[:2], lex.follow_words) and _has(head[1:3], lex.demonstratives):
@@ -410,7 +413,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
             role = "supplier"  # a deal with an arms maker: the maker supplies
         if m.form == "adjective" and typ == "PROCUREMENT" and _has(prev, lex.weapon_nouns):
             role = "supplier"
-        host_taken = host_taken or (role == "host" and m.form != "adjective")  # الرئيس التونسي [قيس سعيد]
+        host_taken = host_taken or role == "host"  # (an adjective in a named host's title waits for him above)
         if typ == "MEET" and hosting and m.type == "GPE" and m.form == "name" and (prev1 in ("الي", "في")
                                                                               or attached == "ب"):
             role = "host"  # "وصل إلى الإمارات، حيث استقبله …": where the guest came is the host's country

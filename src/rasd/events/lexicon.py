@@ -26,6 +26,7 @@ class EventLexicon:
     pluperfect_aux: frozenset[str]
     protest_organizer: frozenset[str]
     sellers: frozenset[str]
+    purpose_adverbials: frozenset[str]  # احتجاجا على: why another act was done, a trigger only alone
     during_next: frozenset[str]  # وقعا … خلال زيارة: the visit holds the signing's date
     denial: frozenset[str]  # نفت مصادر أن يكون … قد وقع: what is denied anywhere before the trigger in its clause
     reception: frozenset[str]  # استقبل and its forms: the one received is the guest
@@ -89,7 +90,7 @@ def lexicon() -> EventLexicon:
         domains=[(dom, tuple(fold(p) for p in phrases)) for dom, phrases in d["domains"].items()],
         negation=_f(d["modality"]["negation"]), expected=_f(d["modality"]["expected"]),
         planned=_f(d["modality"]["planned"]), historical=_f(d["historical"]), pluperfect_aux=_f(d["pluperfect_aux"]),
-        protest_organizer=_f(d["protest_organizer_words"]), sellers=_f(d["seller_triggers"]), during_next=_f(d["during_next"]), denial=_f(d["modality"]["denial_verbs"]), reception=_f(d["reception_forms"]), attribution=_f(d["attribution_openers"]), aspect_verbs=_f(d["aspect_verbs"]), protest_cause=_f(d["protest_cause_words"]),
+        protest_organizer=_f(d["protest_organizer_words"]), sellers=_f(d["seller_triggers"]), purpose_adverbials=_f(d["purpose_adverbials"]), during_next=_f(d["during_next"]), denial=_f(d["modality"]["denial_verbs"]), reception=_f(d["reception_forms"]), attribution=_f(d["attribution_openers"]), aspect_verbs=_f(d["aspect_verbs"]), protest_cause=_f(d["protest_cause_words"]),
         relative_to_event=_f(d["relative_to_event"]), dyad=_f(d["dyad"]), military_nouns=_f(d["military_nouns"]),
         ordinals={fold(k): v for k, v in d["ordinals"].items()}, claims=d["claims"],
         topic=_f(d["modality"]["topic"]), topic_types=frozenset(d["topic_types"]),

@@ -452,6 +452,12 @@ class Linker:
                     while j < n and toks[j].end <= m.end:
                         j += 1
                     continue
+                if m and not m.kb and m.type == "ORGANIZATION" and not inner and not of:
+                    # "قائد [القيادة المركزية الأمريكية] الجنرال …": a body the KB does not know still belongs to
+                    # the title; the person comes after it
+                    while j < n and toks[j].end <= m.end:
+                        j += 1
+                    continue
                 break
             if title.needs_of and not of:
                 i += 1  # أمير أوحانا: a given name, not an emir
