@@ -356,6 +356,14 @@ def test_a_guest_named_by_a_title_over_a_body_the_kb_does_not_know():
     assert [r for k, r in roles.items() if k.startswith(("ent-", "new:PERSON"))] == ["guest"]
 
 
+def test_fighters_and_submarines_are_what_a_deal_can_buy():
+    a = _one("تسلمت القوات الجوية المصرية الدفعة الأولى من مقاتلات رافال الفرنسية في 2015/07/21.")
+    deal = next(e for e in a.events if e.type == "PROCUREMENT")
+    assert deal.date.start.isoformat() == "2015-07-21"
+    assert {p.key: p.role for p in deal.participants}["country:FR"] == "supplier"
+    assert any(e.type == "PROCUREMENT" for e in _one("وقع المغرب صفقة لشراء غواصات فرنسية بقيمة مليار يورو.").events)
+
+
 def test_relations_cut_told_with_a_pronoun():
     a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
     cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")
