@@ -364,6 +364,19 @@ def test_fighters_and_submarines_are_what_a_deal_can_buy():
     assert any(e.type == "PROCUREMENT" for e in _one("وقع المغرب صفقة لشراء غواصات فرنسية بقيمة مليار يورو.").events)
 
 
+def test_a_month_in_brackets_is_no_party_and_a_scheduled_visit_is_planned():
+    from rasd.events.extract import extract
+    from rasd.resolve.analyze import analyze
+
+    a = analyze(_docs("وفي يوم الأربعاء 1 أبريل (نيسان) عقد وزير الخارجية السعودي جلسة مباحثات رسمية مع رئيس "
+                      "السنغال.", published="2015-07-21"))
+    meet = next(e for e in a.events if e.type == "MEET")
+    assert all("نيسان" not in (p.span.text if p.span else "") for p in meet.participants)
+    assert {"country:SA", "country:SN"} <= {p.key for p in meet.participants}
+    a = _one("وجهت الولايات المتحدة تحذيرا إلى رعاياها بعدم السفر إلى كينيا، وذلك قبل زيارة مقررة للرئيس الأميركي.")
+    assert [m.modality for m in extract(a.documents[0]) if m.type == "VISIT"] == ["planned"]
+
+
 def test_relations_cut_told_with_a_pronoun():
     a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
     cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")

@@ -85,6 +85,9 @@ class _Doc:
         self.starts = [s for s, _e, _w in self.words]
         self.ends = [e for _s, e, _w in self.words]
         self.named = [(m.start, m.end) for m in self.mentions if m.type in ("AGREEMENT", "EVENT_NAME")]
+        # a name inside a temporal expression ("1 أبريل (نيسان)") is a month, not a party
+        self.in_time = {m.start for m in self.mentions
+                        if any(t.start <= m.start and m.end <= t.end for t in self.timexes)}
         # an organization or country inside a person's title acts with him ("المفتش العام للقوات المسلحة
         # الملكية الفريق أول محمد بريظ", "ولي عهد أبوظبي الشيخ محمد بن زايد"): its mention start → the person's
         self.title_org = {m.start: r.person.start for r in (linked.roles if linked else ())
@@ -346,7 +349,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         if typ == "PROCUREMENT" else None
     for m in d.mentions:
         if not (a <= m.start < b) or (m.type not in _PARTICIPANT_TYPES and m.type != "LOCATION") or \
-                any(x <= m.start < y for x, y in sources):
+                any(x <= m.start < y for x, y in sources) or m.start in d.in_time:
             continue
         if m.start in d.title_org and a <= d.title_org[m.start] < b:
             by_title.setdefault(d.title_org[m.start], []).append(m)
