@@ -156,6 +156,18 @@ def extract(doc: Document) -> list[EventMention]:
     return out
 
 
+def _take_date(ev: EventMention, src: EventMention, why: str) -> None:
+    """An undated event takes the date (and the pastness) of another one in its sentence, saying why."""
+    ev.date, ev.own_date, ev.historical = src.date, True, ev.historical or src.historical
+    ev.date_basis = [f"{why}: {b}" for b in src.date_basis]
+
+
+def _receives(form: str, lex: EventLexicon) -> bool:
+    """استقبل and its forms with a pronoun (استقبله): the one received is the guest (the noun استقبال is not
+    counted: it names the reception without saying who received whom)."""
+    return form in lex.reception and form != "استقبال"
+
+
 def _after_publication(d: _Doc, events: list[EventMention]) -> None:
     """An event dated wholly after the article was published has not happened yet: it is scheduled
     ("تنطلق في ماي المقبل مناورات …"), whatever the tense says."""
@@ -301,7 +313,7 @@ def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos:
     bare = {k for k, (x, y) in enumerate(clauses) if k != ci and len(d.words_in(x, y)) <= 3}
     out, location = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form, sources)
     out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
-    hosting = form in lex.reception and form != "استقبال"
+    hosting = _receives(form, lex)
 
     def wanting(out: list[Participant]) -> bool:
         """Fewer than two parties, a reception with no guest yet, or a march with no one marching yet."""
@@ -342,9 +354,9 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
     if typ == "VISIT":  # the end of the trigger word (an index, not a copy of the rest of the article's words)
         k = bisect_left(d.starts, pos)
         after_trigger = d.words[k][1] if k < len(d.words) else None
-    by_title: dict[int, list] = {}  # person start → organizations in his title, waiting for his role
+    by_title: dict[int, list] = {}  # person start → organizations and countries in his title, waiting for his role
+    hosting = _receives(form, lex)
     # "وافقت واشنطن على بيع مصر طائرات": with a verb of selling, who stands before it supplies, after it buys
-    hosting = form in lex.reception and form != "استقبال"
     seller = next((s for s, _e, w in d.words_in(a, b) if _has([w], lex.sellers)), None) \
         if typ == "PROCUREMENT" else None
     for m in d.mentions:
@@ -536,9 +548,8 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
         ev, prev = found[k][0], found[k - 1][0]
         if not ev.own_date and prev.own_date and _has(d.words_before(ev.trigger.start, 2)[-2:], lex.during_next) \
                 and ev.sentence.start == prev.sentence.start:
-            ev.date, ev.own_date, ev.weekday = prev.date, True, prev.weekday
-            ev.historical = ev.historical or prev.historical
-            ev.date_basis = [f"{prev.trigger.text!r} took place during it: {b}" for b in prev.date_basis]
+            _take_date(ev, prev, f"{prev.trigger.text!r} took place during it")
+            ev.weekday = prev.weekday
     # "وقعت الإمارات وإسرائيل اتفاق تطبيع العلاقات في سبتمبر 2020": the relations are what the agreement says,
     # one happening with the signing — the time after them dates both
     for ev, _ in found:
@@ -549,9 +560,8 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
                     ev.trigger.start < other.trigger.start and \
                     _clause_of(clauses, ev.trigger.start) == _clause_of(clauses, other.trigger.start) and \
                     any(_kind(w) for w in d.words_before(other.trigger.start, 1)):
-                ev.date, ev.own_date, ev.weekday, ev.date_span = other.date, True, other.weekday, other.date_span
-                ev.historical = ev.historical or other.historical
-                ev.date_basis = [f"what the agreement says ({other.trigger.text!r}): {b}" for b in other.date_basis]
+                _take_date(ev, other, f"what the agreement says ({other.trigger.text!r})")
+                ev.weekday, ev.date_span = other.weekday, other.date_span
                 break
     # "أعلن الجيش الاثنين أنه وقّع الجمعة …": an announcement dated apart from what it announces
     for st, _ in found:
@@ -565,17 +575,14 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
         ev, nxt_ev = found[k][0], found[k + 1][0]
         before_next = d.words_before(nxt_ev.trigger.start, 1)
         if not ev.own_date and nxt_ev.own_date and _has(before_next, lex.follow_words):
-            ev.date, ev.own_date = nxt_ev.date, True
-            ev.date_basis = [f"follows {nxt_ev.trigger.text!r}: {b}" for b in nxt_ev.date_basis]
-            ev.historical = ev.historical or nxt_ev.historical
+            _take_date(ev, nxt_ev, f"follows {nxt_ev.trigger.text!r}")
     # "زيارة قام بها غانتس في نونبر 2021، وقّع خلالها مع لوديي مذكرة": during the visit, by its visitor
     for k in range(1, len(found)):
         ev, prev = found[k][0], found[k - 1][0]
         near = [w for _s, _e, w in d.words_in(ev.trigger.end, ev.trigger.end + 12)][:1]
         near += d.words_before(ev.trigger.start, 1)
         if not ev.own_date and prev.own_date and _has(near, lex.during):
-            ev.date, ev.own_date, ev.historical = prev.date, True, ev.historical or prev.historical
-            ev.date_basis = [f"during {prev.trigger.text!r}: {b}" for b in prev.date_basis]
+            _take_date(ev, prev, f"during {prev.trigger.text!r}")
             keys = {p.key for p in ev.participants}
             ev.participants += [Participant(p.key, _SUBJECT_ROLE.get(ev.type, "participant"), p.span, "during")
                                 for p in prev.participants

@@ -24,15 +24,15 @@ class EventLexicon:
     planned: frozenset[str]
     historical: frozenset[str]  # words or phrases (space-separated) that put what a clause tells in the past
     pluperfect_aux: frozenset[str]
-    protest_organizer: frozenset[str]
-    sellers: frozenset[str]
+    protest_organizer: frozenset[str]  # بدعوة من …: who called a march
+    sellers: frozenset[str]  # بيع، باع، زود: who stands before supplies, who follows buys
     purpose_adverbials: frozenset[str]  # احتجاجا على: why another act was done, a trigger only alone
     during_next: frozenset[str]  # وقعا … خلال زيارة: the visit holds the signing's date
     denial: frozenset[str]  # نفت مصادر أن يكون … قد وقع: what is denied anywhere before the trigger in its clause
     reception: frozenset[str]  # استقبل and its forms: the one received is the guest
     attribution: frozenset[str]  # a clause opening with these says who reports (وفق ما أعلنته …)
     aspect_verbs: frozenset[str]  # verbs whose subject is the happening itself: انطلقت فعاليات التمرين
-    protest_cause: frozenset[str]
+    protest_cause: frozenset[str]  # تضامنا مع، لدعم: the cause a march supports
     relative_to_event: frozenset[str]
     dyad: frozenset[str]
     military_nouns: frozenset[str]
@@ -90,7 +90,11 @@ def lexicon() -> EventLexicon:
         domains=[(dom, tuple(fold(p) for p in phrases)) for dom, phrases in d["domains"].items()],
         negation=_f(d["modality"]["negation"]), expected=_f(d["modality"]["expected"]),
         planned=_f(d["modality"]["planned"]), historical=_f(d["historical"]), pluperfect_aux=_f(d["pluperfect_aux"]),
-        protest_organizer=_f(d["protest_organizer_words"]), sellers=_f(d["seller_triggers"]), purpose_adverbials=_f(d["purpose_adverbials"]), during_next=_f(d["during_next"]), denial=_f(d["modality"]["denial_verbs"]), reception=_f(d["reception_forms"]), attribution=_f(d["attribution_openers"]), aspect_verbs=_f(d["aspect_verbs"]), protest_cause=_f(d["protest_cause_words"]),
+        protest_organizer=_f(d["protest_organizer_words"]), protest_cause=_f(d["protest_cause_words"]),
+        sellers=_f(d["seller_triggers"]), purpose_adverbials=_f(d["purpose_adverbials"]),
+        during_next=_f(d["during_next"]), denial=_f(d["modality"]["denial_verbs"]),
+        reception=_f(d["reception_forms"]), attribution=_f(d["attribution_openers"]),
+        aspect_verbs=_f(d["aspect_verbs"]),
         relative_to_event=_f(d["relative_to_event"]), dyad=_f(d["dyad"]), military_nouns=_f(d["military_nouns"]),
         ordinals={fold(k): v for k, v in d["ordinals"].items()}, claims=d["claims"],
         topic=_f(d["modality"]["topic"]), topic_types=frozenset(d["topic_types"]),
