@@ -141,3 +141,10 @@ def test_a_headline_may_ask():
     # a question inside the article stays article text
     c = clean_text(f"{P1}\nفهل تنجح هذه المناورات في تحقيق أهدافها المعلنة؟\n{P2}")
     assert "فهل تنجح" in c.body
+
+
+def test_a_date_line_after_the_article_is_a_page_date_and_an_outlet_may_have_digits():
+    c = clean_text(f"مناورات بحرية جزائرية روسية قبالة وهران\n{P1}\n{P2}\nالسبت 21 أكتوبر 2023")
+    assert (c.page_date, c.published) == ("2023-10-21", None) and "2023" not in c.body
+    c = clean_text(f"المغرب يستقبل وفدا عسكريا\n\nالرباط - le360\n\n{P1}\n{P2}")
+    assert (c.dateline, c.outlet) == ("الرباط - le360", "le360")

@@ -377,6 +377,15 @@ def test_a_month_in_brackets_is_no_party_and_a_scheduled_visit_is_planned():
     assert [m.modality for m in extract(a.documents[0]) if m.type == "VISIT"] == ["planned"]
 
 
+def test_talks_with_a_counterpart_across_an_apposition_and_a_name_that_looks_like_a_formula():
+    a = _one("وفي سياق متصل، أجرى الجنرال دوكور دارمي محمد بريظ، المفتش العام للقوات المسلحة الملكية، مباحثات مع "
+             "نظيره التركي يشار غولر بأنقرة يوم 13 مارس.")
+    meet = next(e for e in a.events if e.type == "MEET")
+    names = {p.span.text for p in meet.participants if p.span is not None}
+    assert {"محمد بريظ", "يشار غولر"} <= names and "country:TR" in {p.key for p in meet.participants}
+    assert not meet.historical  # يشار is his name here, not "يشار إلى أن"
+
+
 def test_relations_cut_told_with_a_pronoun():
     a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
     cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")

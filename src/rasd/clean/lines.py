@@ -37,6 +37,7 @@ _READING_TIME = re.compile(fold(
     r"|(?:(?:دقائق|دقيقة|وقت)\s+(?:ال)?(?:قراءة|للقراءة))|reading time|min read"), re.I)
 # a place (one or two words), maybe a date, then an agency in brackets at the head of the first paragraph
 _LEAD_AGENCY = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*(?:[-–—،,][^()\n]{0,30})?\(([^()\n]{1,25})\)\s*[-–—:]")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _BREADCRUMB_SEP = re.compile(r"\s[»›>/|]\s|[»›]")
 _BULLET = re.compile(r"^[\W_]+", re.UNICODE)
 PARA_MIN_WORDS = 6  # a line ending a sentence with at least this many words is prose
@@ -189,7 +190,7 @@ def byline_parts(line: Line) -> tuple[str, str, str] | None:
     if left in markers and len(right.split()) <= 4:
         return "byline", parts[1], parts[0]
     if sep[:1] in ("-", "–", "—") and left in _place_names() and len(right.split()) <= 3 \
-            and not any(ch.isdigit() for ch in right):
+            and not find_dates(right) and not _CLOCK.search(right) and not right.replace(" ", "").isdigit():
         return "dateline", parts[0], parts[1]  # "الرباط - هسبريس": a place, then who reports from there
     return None
 
@@ -360,6 +361,9 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
                     out.dateline = out.dateline or line.text
             elif tkey and line.key == tkey:
                 drop(line, "title", "title printed again")
+            elif date_only_line(line.text):  # "السبت 21 أكتوبر 2023" under the article: a page date too
+                drop(line, "page_date", "page date (after the article)")
+                out.page_date = out.page_date or date_only_line(line.text).isoformat()
             else:
                 drop(line, "chrome", "chrome: trailing line after the article")
 

@@ -94,6 +94,10 @@ class _Doc:
                           for m in self.mentions
                           if m.type in ("ORGANIZATION", "GPE")
                           and r.start <= m.start and m.end <= r.person.start}
+        # … and a country adjective right before a name describes that person ("نظيره التركي يشار غولر")
+        for adj, nxt in zip(self.mentions, self.mentions[1:]):
+            if adj.form == "adjective" and nxt.type == "PERSON" and not doc.body[adj.end:nxt.start].strip():
+                self.title_org.setdefault(adj.start, nxt.start)
 
     def words_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """The words lying wholly within [a, b)."""
@@ -310,14 +314,18 @@ def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos:
     # clauses that add no party: who reports it ("، وفق ما أعلنته وكالة …") and a time set off by commas
     sources = [(x, y) for k, (x, y) in enumerate(clauses)
                if k != ci and _has([w for _s, _e, w in d.words_in(x, y)][:2], lex.attribution)]
-    bare = {k for k, (x, y) in enumerate(clauses) if k != ci and len(d.words_in(x, y)) <= 3}
+    # … and an apposition that only says who someone is ("محمد بريظ، المفتش العام للقوات المسلحة الملكية،")
+    bare = {k for k, (x, y) in enumerate(clauses) if k != ci and (
+        len(d.words_in(x, y)) <= 3 or (len(d.words_in(x, y)) <= 8 and d.words_in(x, y)[0][2] in d.kb.title_firsts))}
     out, location = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form, sources)
     out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
     hosting = _receives(form, lex)
 
     def wanting(out: list[Participant]) -> bool:
         """Fewer than two parties, a reception with no guest yet, or a march with no one marching yet."""
-        return (len({p.key for p in out}) < 2 or hosting and not any(p.role in ("guest", "visitor") for p in out)
+        # a person and the country or body in his title are one side ("نظيره التركي يشار غولر")
+        return (len({p.key for p in out if p.via != "title"}) < 2
+                or hosting and not any(p.role in ("guest", "visitor") for p in out)
                 or typ == "PROTEST" and not any(p.role == "protester" for p in out))
     while wanting(out) and (lo > 0 or hi < len(clauses) - 1):
         lo, hi = max(0, lo - 1), min(len(clauses) - 1, hi + 1)
@@ -436,8 +444,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         for org in by_title.pop(m.start, ()):
             if org.key not in seen:
                 seen.add(org.key)
-                out.append(Participant(org.key, role, doc.span(org.start, org.end, org.key),
-                                       "adjective" if org.form == "adjective" else "title"))
+                out.append(Participant(org.key, role, doc.span(org.start, org.end, org.key), "title"))
         if m.type == "PERSON" and entry is not None:
             for t in entry.roles:  # the body a named official acts for (كوخافي → the IDF)
                 if t.of and ":" in t.of and t.of not in seen:

@@ -365,7 +365,7 @@ def build_events(mentions: list[EventMention], key_of, is_person, story_of: dict
         people = [k for k in parts if is_person(k)]
         if typ == "MEET" and len(people) >= 2:  # a meeting of named people: their titles' countries are not parties
             implied_by = implied(set(people))
-            parts = {k: p for k, p in parts.items() if not (p.via == "adjective" and k in implied_by)}
+            parts = {k: p for k, p in parts.items() if not (p.via in ("adjective", "title") and k in implied_by)}
         if not date.known and all(m.historical for m in ms):
             continue  # an undated mention of an earlier happening is context, not a timeline entry
         minimum = 1 if typ in ("STATEMENT", "PROTEST") else 2
