@@ -386,6 +386,11 @@ def test_talks_with_a_counterpart_across_an_apposition_and_a_name_that_looks_lik
     assert not meet.historical  # يشار is his name here, not "يشار إلى أن"
 
 
+def test_an_exercise_off_a_coast_is_located_there():
+    a = _one("أجرت البحرية الإسبانية والبحرية الملكية المغربية تمرينا بحريا مشتركا قبالة سواحل طنجة.")
+    assert next(e for e in a.events if e.type == "EXERCISE").location == "place:tangier"
+
+
 def test_relations_cut_told_with_a_pronoun():
     a = _one("وكان المغرب وإسرائيل قد استأنفا علاقاتهما الدبلوماسية في ديسمبر 2020، بعد أن قطعتها الرباط عام 2000.")
     cut = next(e for e in a.events if e.type == "SEVER_RELATIONS")

@@ -36,7 +36,7 @@ _PARTICIPANT_TYPES = ("PERSON", "ORGANIZATION", "GPE")
 _MEDIA_KINDS = ("news_agency", "outlet")
 _ATTRIBUTION = frozenset({"مصادر", "وسائل", "اعلام", "صحيفه", "صحف", "الصحافه", "وكاله", "لوكاله", "قناه", "جريده",
                           "مجله", "اذاعه", "موقع", "تلفزيون", "شبكه", "لصحيفه", "لقناه", "لموقع"})
-_LOCATIVE = frozenset({"في", "بمدينه", "مدينه", "بالعاصمه", "العاصمه"})
+_LOCATIVE = frozenset({"في", "بمدينه", "مدينه", "بالعاصمه", "العاصمه", "قباله", "سواحل", "قرب", "بالقرب"})
 _WINDOW_BEFORE, _WINDOW_AFTER = 6, 18
 _ACTOR_ROLES = ("visitor", "guest", "participant", "party", "speaker")  # who acts in an event
 _SUBJECT_ROLE = {"SIGN_AGREEMENT": "signatory", "MEET": "participant", "STATEMENT": "speaker"}
