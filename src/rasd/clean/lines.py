@@ -361,9 +361,9 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
                     out.dateline = out.dateline or line.text
             elif tkey and line.key == tkey:
                 drop(line, "title", "title printed again")
-            elif date_only_line(line.text):  # "السبت 21 أكتوبر 2023" under the article: a page date too
+            elif (printed := date_only_line(line.text)) is not None:  # "السبت 21 أكتوبر 2023" under the article
                 drop(line, "page_date", "page date (after the article)")
-                out.page_date = out.page_date or date_only_line(line.text).isoformat()
+                out.page_date = out.page_date or printed.isoformat()
             else:
                 drop(line, "chrome", "chrome: trailing line after the article")
 

@@ -36,7 +36,6 @@ _PARTICIPANT_TYPES = ("PERSON", "ORGANIZATION", "GPE")
 _MEDIA_KINDS = ("news_agency", "outlet")
 _ATTRIBUTION = frozenset({"مصادر", "وسائل", "اعلام", "صحيفه", "صحف", "الصحافه", "وكاله", "لوكاله", "قناه", "جريده",
                           "مجله", "اذاعه", "موقع", "تلفزيون", "شبكه", "لصحيفه", "لقناه", "لموقع"})
-_LOCATIVE = frozenset({"في", "بمدينه", "مدينه", "بالعاصمه", "العاصمه", "قباله", "سواحل", "قرب", "بالقرب"})
 _WINDOW_BEFORE, _WINDOW_AFTER = 6, 18
 _ACTOR_ROLES = ("visitor", "guest", "participant", "party", "speaker")  # who acts in an event
 _SUBJECT_ROLE = {"SIGN_AGREEMENT": "signatory", "MEET": "participant", "STATEMENT": "speaker"}
@@ -315,8 +314,9 @@ def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos:
     sources = [(x, y) for k, (x, y) in enumerate(clauses)
                if k != ci and _has([w for _s, _e, w in d.words_in(x, y)][:2], lex.attribution)]
     # … and an apposition that only says who someone is ("محمد بريظ، المفتش العام للقوات المسلحة الملكية،")
-    bare = {k for k, (x, y) in enumerate(clauses) if k != ci and (
-        len(d.words_in(x, y)) <= 3 or (len(d.words_in(x, y)) <= 8 and d.words_in(x, y)[0][2] in d.kb.title_firsts))}
+    clause_words = [d.words_in(x, y) for x, y in clauses]
+    bare = {k for k, ws in enumerate(clause_words) if k != ci and (
+        len(ws) <= 3 or (len(ws) <= 8 and ws[0][2] in d.kb.title_firsts))}
     out, location = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form, sources)
     out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
     hosting = _receives(form, lex)
@@ -378,7 +378,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         prev = d.words_before(m.start, 3)
         prev1 = prev[-1] if prev else ""
         attached = doc.body[m.start - 1:m.start] if m.start else ""
-        locative = prev1 in _LOCATIVE or attached == "ب" or (typ == "VISIT" and prev1 == "الي") \
+        locative = prev1 in lex.locative or attached == "ب" or (typ == "VISIT" and prev1 == "الي") \
             or (after_trigger is not None and doc.body[after_trigger:m.start].strip() == "") \
             or (typ == "VISIT" and fold(form) in lex.visit_verbs and m.start > pos and prev1 != "من")
         if m.type == "LOCATION" or (m.kb or "").startswith(("place:", "region:")):

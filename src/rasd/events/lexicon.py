@@ -25,6 +25,7 @@ class EventLexicon:
     historical: frozenset[str]  # words or phrases (space-separated) that put what a clause tells in the past
     pluperfect_aux: frozenset[str]
     protest_organizer: frozenset[str]  # بدعوة من …: who called a march
+    locative: frozenset[str]  # words after which a place is where it happened: في، قبالة سواحل …
     sellers: frozenset[str]  # بيع، باع، زود: who stands before supplies, who follows buys
     purpose_adverbials: frozenset[str]  # احتجاجا على: why another act was done, a trigger only alone
     during_next: frozenset[str]  # وقعا … خلال زيارة: the visit holds the signing's date
@@ -91,7 +92,7 @@ def lexicon() -> EventLexicon:
         negation=_f(d["modality"]["negation"]), expected=_f(d["modality"]["expected"]),
         planned=_f(d["modality"]["planned"]), historical=_f(d["historical"]), pluperfect_aux=_f(d["pluperfect_aux"]),
         protest_organizer=_f(d["protest_organizer_words"]), protest_cause=_f(d["protest_cause_words"]),
-        sellers=_f(d["seller_triggers"]), purpose_adverbials=_f(d["purpose_adverbials"]),
+        locative=_f(d["locative"]), sellers=_f(d["seller_triggers"]), purpose_adverbials=_f(d["purpose_adverbials"]),
         during_next=_f(d["during_next"]), denial=_f(d["modality"]["denial_verbs"]),
         reception=_f(d["reception_forms"]), attribution=_f(d["attribution_openers"]),
         aspect_verbs=_f(d["aspect_verbs"]),
