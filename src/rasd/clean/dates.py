@@ -75,6 +75,14 @@ _DATE_LINE_WORDS = frozenset({"يوم", "تاريخ", "بتاريخ", "في", "�
 _PUBLISHED_WORDS = frozenset({"نشر", "النشر", "published", "posted"})
 
 
+def read_date_line(text: str) -> tuple[date, bool] | None:
+    """(date, labelled as the publication date) if the line says nothing but a date, else None."""
+    got = _date_line(text)
+    if got is None:
+        return None
+    return got[0], bool(got[1] & _PUBLISHED_WORDS and not got[1] & {"تحديث", "updated"})
+
+
 def _date_line(text: str) -> tuple[date, set[str]] | None:
     folded = fold(text)
     hits = find_dates(text)
@@ -94,8 +102,3 @@ def date_only_line(text: str) -> date | None:
     got = _date_line(text)
     return got[0] if got else None
 
-
-def publication_line(text: str) -> date | None:
-    """The date if the line is a date labelled as the publication date ("نشر في: 22 أكتوبر 2023")."""
-    got = _date_line(text)
-    return got[0] if got and got[1] & _PUBLISHED_WORDS and not got[1] & {"تحديث", "updated"} else None

@@ -24,7 +24,7 @@ from functools import cache
 from ..data import load_json, load_lines
 from ..model import Removed
 from ..text.fold import arabic_ratio, fold
-from .dates import date_only_line, find_dates, publication_line
+from .dates import date_only_line, find_dates, read_date_line
 
 _NONWORD = re.compile(r"[^\w\s]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
@@ -195,6 +195,11 @@ def byline_parts(line: Line) -> tuple[str, str, str] | None:
     return None
 
 
+def _asks(line: Line) -> bool:
+    """A line ending in a question mark: a headline may ask ("إلى أين يتجه التعاون …؟")."""
+    return line.text.rstrip().endswith(("؟", "?"))
+
+
 def _lone_name(line: Line) -> bool:
     """A short run of letters with no punctuation or digits: an author name on its own line."""
     return 1 <= line.words <= 3 and not line.terminal and bool(re.fullmatch(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}", line.text))
@@ -269,7 +274,7 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
     live = [x for x in lines if not x.label]
     prose = [x for x in live if x.prose]
     # a headline may ask ("إلى أين يتجه التعاون …؟"): a short question first, with prose after it, is the head
-    if len(prose) >= 2 and prose[0] is live[0] and prose[0].words <= 15 and prose[0].text.rstrip().endswith(("؟", "?")):
+    if len(prose) >= 2 and prose[0] is live[0] and prose[0].words <= 15 and _asks(prose[0]):
         prose = prose[1:]
     if not prose:
         prose = [max(live, key=lambda x: x.words)] if live else []
@@ -278,18 +283,18 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
 
     # 3. the head: lines before the first paragraph.
     head = [x for x in live if x.n < first_p]
+    # date lines, read once: labelled as publishing (head or tail) they date the article; unlabelled in the
+    # head they are the page's date (the tail's are read below, after its headline)
     for line in head + [x for x in live if x.n > last_p]:
-        pub = publication_line(line.text)
-        if pub:
+        got = read_date_line(line.text)
+        if got and got[1]:
             drop(line, "published", "publication date line")
-            out.published = out.published or pub.isoformat()
+            out.published = out.published or got[0].isoformat()
+        elif got and line.n < first_p:
+            drop(line, "page_date", "page date")
+            out.page_date = out.page_date or got[0].isoformat()
     head = [x for x in head if not x.label]
     for line in head:
-        d = date_only_line(line.text)
-        if d:
-            drop(line, "page_date", "page date")
-            out.page_date = out.page_date or d.isoformat()
-            continue
         if line.key in repeated:
             if _is_credit(line) or line.words > 20:
                 drop(line, "caption", "photo caption (printed twice)")
@@ -330,8 +335,7 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
             drop(line, "chrome", "chrome: breadcrumb (holds the title)")
         elif any(line.key.startswith(h) for h in _prefixes("home_words.txt")):
             drop(line, "chrome", "chrome: breadcrumb")
-        elif out.title is None and 3 <= line.words <= 30 and (not line.terminal
-                                                               or line.text.rstrip().endswith(("؟", "?"))):
+        elif out.title is None and 3 <= line.words <= 30 and (not line.terminal or _asks(line)):
             drop(line, "title", "title (first line)")
             out.title = line.text
         elif out.byline is None and out.title and _lone_name(line):

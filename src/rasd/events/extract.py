@@ -34,8 +34,6 @@ _CLAUSE = re.compile(r"[،؛;:]")
 _AMOUNT = re.compile(r"(\d[\d.,]*)\s*(مليون|مليار|ألف|الف)?\s*(دولار|درهم|يورو|شيكل|جنيه|ريال)")
 _PARTICIPANT_TYPES = ("PERSON", "ORGANIZATION", "GPE")
 _MEDIA_KINDS = ("news_agency", "outlet")
-_ATTRIBUTION = frozenset({"مصادر", "وسائل", "اعلام", "صحيفه", "صحف", "الصحافه", "وكاله", "لوكاله", "قناه", "جريده",
-                          "مجله", "اذاعه", "موقع", "تلفزيون", "شبكه", "لصحيفه", "لقناه", "لموقع"})
 _WINDOW_BEFORE, _WINDOW_AFTER = 6, 18
 _ACTOR_ROLES = ("visitor", "guest", "participant", "party", "speaker")  # who acts in an event
 _SUBJECT_ROLE = {"SIGN_AGREEMENT": "signatory", "MEET": "participant", "STATEMENT": "speaker"}
@@ -89,14 +87,14 @@ class _Doc:
                         if any(t.start <= m.start and m.end <= t.end for t in self.timexes)}
         # an organization or country inside a person's title acts with him ("المفتش العام للقوات المسلحة
         # الملكية الفريق أول محمد بريظ", "ولي عهد أبوظبي الشيخ محمد بن زايد"): its mention start → the person's
-        self.title_org = {m.start: r.person.start for r in (linked.roles if linked else ())
+        self.holder_of = {m.start: r.person.start for r in (linked.roles if linked else ())
                           for m in self.mentions
                           if m.type in ("ORGANIZATION", "GPE")
                           and r.start <= m.start and m.end <= r.person.start}
         # … and a country adjective right before a name describes that person ("نظيره التركي يشار غولر")
         for adj, nxt in zip(self.mentions, self.mentions[1:]):
             if adj.form == "adjective" and nxt.type == "PERSON" and not doc.body[adj.end:nxt.start].strip():
-                self.title_org.setdefault(adj.start, nxt.start)
+                self.holder_of.setdefault(adj.start, nxt.start)
 
     def words_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """The words lying wholly within [a, b)."""
@@ -371,8 +369,8 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         if not (a <= m.start < b) or (m.type not in _PARTICIPANT_TYPES and m.type != "LOCATION") or \
                 any(x <= m.start < y for x, y in sources) or m.start in d.in_time:
             continue
-        if m.start in d.title_org and a <= d.title_org[m.start] < b:
-            by_title.setdefault(d.title_org[m.start], []).append(m)
+        if m.start in d.holder_of and a <= d.holder_of[m.start] < b:
+            by_title.setdefault(d.holder_of[m.start], []).append(m)
             continue
         entry = d.kb.entries.get(m.kb) if m.kb else None
         prev = d.words_before(m.start, 3)
@@ -394,7 +392,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
             continue
         if entry is None and m.form == "name":
             before = d.words_before(m.start, 5)
-            if m.type == "ORGANIZATION" and _has(before[-2:], _ATTRIBUTION):
+            if m.type == "ORGANIZATION" and _has(before[-2:], lex.attribution_nouns):
                 continue  # "صحيفة غلوبس": who reports it, not a party
             if _has(before, lex.weapon_nouns):
                 continue  # منظومة الدفاع الجوي "باراك إم إكس": what is bought, not who
@@ -403,7 +401,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
             weapon = typ == "PROCUREMENT" and _has(prev, lex.weapon_nouns)  # الطائرات المسيرة التركية
             place = typ == "PROTEST" and _has(prev, lex.place_nouns)  # مدن جزائرية
             place = place or (typ == "PROTEST" and _crowd_of(prev, lex))  # آلاف المغاربة: the people marching
-            if _has(prev, _ATTRIBUTION) or not (_has(prev, lex.actor_nouns) or weapon or place):
+            if _has(prev, lex.attribution_nouns) or not (_has(prev, lex.actor_nouns) or weapon or place):
                 continue
             if m.type == "GPE" and _has(prev, lex.military_nouns):
                 key = _armed_forces(key.split(":", 1)[1]) or key
@@ -518,9 +516,9 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
             return (0, 0 if before else 1, gap) if same else (1, 0 if before or bare else 1, gap)
         k = min(range(len(found)), key=cost)
         ev = found[k][0]
-        if _clause_of(clauses, ev.trigger.start) != tc and t.start < ev.trigger.start and not bare and not (
-                _clause_of(clauses, ev.trigger.start) == tc + 1
-                and _has([w for _s, _e, w in d.words_in(ca, t.start)], lex.aspect_verbs)):
+        ec = _clause_of(clauses, ev.trigger.start)
+        if ec != tc and t.start < ev.trigger.start and not bare and not (
+                ec == tc + 1 and _has([w for _s, _e, w in d.words_in(ca, t.start)], lex.aspect_verbs)):
             # a time in an earlier clause belongs to that clause's verb — unless that verb only says the
             # happening began or took place, its subject after the comma: "انطلقت يوم الأربعاء …، فعاليات التمرين"
             continue

@@ -32,6 +32,7 @@ class EventLexicon:
     denial: frozenset[str]  # نفت مصادر أن يكون … قد وقع: what is denied anywhere before the trigger in its clause
     reception: frozenset[str]  # استقبل and its forms: the one received is the guest
     attribution: frozenset[str]  # a clause opening with these says who reports (وفق ما أعلنته …)
+    attribution_nouns: frozenset[str]  # مصادر، صحيفة …: a name or adjective after them reports, it does not act
     aspect_verbs: frozenset[str]  # verbs whose subject is the happening itself: انطلقت فعاليات التمرين
     protest_cause: frozenset[str]  # تضامنا مع، لدعم: the cause a march supports
     relative_to_event: frozenset[str]
@@ -94,7 +95,7 @@ def lexicon() -> EventLexicon:
         protest_organizer=_f(d["protest_organizer_words"]), protest_cause=_f(d["protest_cause_words"]),
         locative=_f(d["locative"]), sellers=_f(d["seller_triggers"]), purpose_adverbials=_f(d["purpose_adverbials"]),
         during_next=_f(d["during_next"]), denial=_f(d["modality"]["denial_verbs"]),
-        reception=_f(d["reception_forms"]), attribution=_f(d["attribution_openers"]),
+        reception=_f(d["reception_forms"]), attribution=_f(d["attribution_openers"]), attribution_nouns=_f(d["attribution_nouns"]),
         aspect_verbs=_f(d["aspect_verbs"]),
         relative_to_event=_f(d["relative_to_event"]), dyad=_f(d["dyad"]), military_nouns=_f(d["military_nouns"]),
         ordinals={fold(k): v for k, v in d["ordinals"].items()}, claims=d["claims"],

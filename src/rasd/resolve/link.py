@@ -541,6 +541,8 @@ class Linker:
 
 
 _EMPTY = Entry("", "", "", [])
+
+
 @cache
 def _honorifics() -> frozenset[str]:
     return frozenset(fold(w) for w in load_json("kb/titles.json")["honorifics"])
@@ -551,9 +553,9 @@ _QUOTED = re.compile(r"[\"“«]([^\"“”«»\n]{2,40})[\"”»]")
 
 @cache
 def _exercise_nouns() -> frozenset[str]:
-    """Nouns a quoted name after them names: the exercise triggers of data/events.json, and operations."""
-    spec = load_json("events.json")["types"]["EXERCISE"]["triggers"]
-    return frozenset(fold(w) for w in spec) | {fold("عملية"), fold("العملية")}
+    """Nouns a quoted name after them names: the exercise triggers and operation nouns of data/events.json."""
+    vocab = load_json("events.json")
+    return frozenset(fold(w) for w in vocab["types"]["EXERCISE"]["triggers"] + vocab["operation_nouns"])
 
 
 def _quoted_event_names(toks: list[_Tok], doc: Document) -> list[Mention]:
@@ -568,14 +570,17 @@ def _quoted_event_names(toks: list[_Tok], doc: Document) -> list[Mention]:
         if not _ARABIC.search(name) or len(name.split()) > 5:
             continue
         k = bisect_left(starts, m.start())
-        before = [t for t in toks[max(0, k - 5):k] if k < len(toks) and t.sentence == toks[k].sentence]
+        if k >= len(toks):
+            continue  # a quote closing the text names nothing after an exercise noun
+        before = [t for t in toks[max(0, k - 5):k] if t.sentence == toks[k].sentence]
         if not any(t.core in nouns or t.core.removeprefix("ال") in nouns for t in before):
             continue
         a = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
         b = a + len(name)
         out.append(Mention(a, b, doc.body[a:b], "EVENT_NAME", None, "new:EVENT_NAME:" + fold(name), 0.8,
-                           "quoted name after an exercise noun", "name", toks[k].sentence if k < len(toks) else 0))
+                           "quoted name after an exercise noun", "name", toks[k].sentence))
     return out
+
 
 @cache
 def _visit_verbs() -> frozenset[str]:
