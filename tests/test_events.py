@@ -397,6 +397,30 @@ def test_relations_cut_told_with_a_pronoun():
     assert cut.date.start.year == 2000 and {"country:MA", "country:IL"} <= {p.key for p in cut.participants}
 
 
+def test_the_dateline_place_is_no_party_and_a_co_signatory_after_with_is_found():
+    a = _one("الرباط (رويترز) - وقع رئيس الحكومة المغربية سعد الدين العثماني، اليوم الثلاثاء، بالقصر الملكي في "
+             "الرباط، إعلانا مشتركا مع جاريد كوشنر كبير مستشاري الرئيس الأمريكي ومئير بن شبات مستشار الأمن "
+             "القومي الإسرائيلي.")
+    sign = next(e for e in a.events if e.type == "SIGN_AGREEMENT")
+    keys = {p.key for p in sign.participants}
+    # the dateline's الرباط had made Morocco a second party and stopped the search before "مع"
+    assert {"person:othmani", "person:kushner", "country:IL"} <= keys and sign.location == "place:rabat"
+    assert not any(k.startswith("person:") and k not in ("person:othmani", "person:kushner") for k in keys)
+    names = {p.span.text for p in sign.participants if p.span is not None}
+    assert "مئير بن شبات" in names  # the conjunction glued to a rare first name is left out of the name
+
+
+def test_a_delegation_is_not_an_army_and_liaison_offices_opened_and_contacts_resumed_are_relations():
+    a = _one("ووصل الوفد الأمريكي الإسرائيلي إلى الرباط.")
+    visit = next(e for e in a.events if e.type == "VISIT")
+    assert {"country:US", "country:IL"} <= {p.key for p in visit.participants}
+    a = _one("وكان المغرب وإسرائيل قد افتتحا مكتبي الاتصال سنة 1994.")
+    rel = next(e for e in a.events if e.type == "ESTABLISH_RELATIONS")
+    assert rel.historical and rel.date.start.year == 1994
+    a = _one("وينص الإعلان على استئناف الاتصالات الرسمية بين المغرب وإسرائيل.")
+    assert any(e.type == "ESTABLISH_RELATIONS" for e in a.events)
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

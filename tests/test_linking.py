@@ -105,3 +105,13 @@ def test_aliases_read_as_names_after_the_lam_contraction():
     assert "لمغرب" not in morocco.aliases and morocco.name == "المغرب"  # … the name reads as a name
     lebanon = by_id.get("country:LB")
     assert lebanon is not None and "البنان" not in lebanon.aliases  # ل + لبنان is not a contraction
+
+
+def test_a_title_binds_neither_a_name_joined_by_and_nor_a_holder_it_depends_on():
+    doc = analyse("التقى جاريد كوشنر كبير مستشاري الرئيس الأمريكي وبيني غانتس في واشنطن.", 2020)
+    linked = doc.annotations["linked"]
+    # "الرئيس الأمريكي وبيني غانتس": the president and Gantz, not President Gantz
+    assert not any(r.person.kb == "person:gantz" and r.role == "head_of_state" for r in linked.roles)
+    # the adviser's president is whose adviser he is, not a person named in the sentence
+    assert "person:trump" not in {m.kb for m in linked.mentions}
+    assert {"person:kushner", "person:gantz"} <= {m.kb for m in linked.mentions}

@@ -65,3 +65,10 @@ def test_anercorp_quality_floor():
     assert float(m.group(1)) >= 0.736  # pinned floor: raise it when the model improves, never lower it silently
     pers = re.search(r"PERS\s+([\d.]+)\s+([\d.]+)", out)
     assert float(pers.group(2)) >= 0.70, out  # the person-recall bar
+
+
+def test_a_conjunction_glued_to_a_rare_first_name_is_not_part_of_the_name():
+    from rasd.annotate.components import _conjoined_name
+
+    assert _conjoined_name("ومئير") and _conjoined_name("وجاريد")
+    assert not any(_conjoined_name(w) for w in ("وسام", "فريد", "وليد", "وائل", "فيصل"))  # names themselves

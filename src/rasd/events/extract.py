@@ -32,6 +32,9 @@ from .model import EventMention, Participant
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _CLAUSE = re.compile(r"[،؛;:]")
 _AMOUNT = re.compile(r"(\d[\d.,]*)\s*(مليون|مليار|ألف|الف)?\s*(دولار|درهم|يورو|شيكل|جنيه|ريال)")
+# a dateline opening a paragraph: one or two words (the place the report is filed from), an agency in brackets
+# perhaps, then a dash ("الرباط (رويترز) - وقع …", "القدس – أعلن …")
+_LEAD_DATELINE = re.compile(r"(?m)^[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*(?:\([^()\n]{1,25}\))?[ \t]*[-–—][ \t]")
 _PARTICIPANT_TYPES = ("PERSON", "ORGANIZATION", "GPE")
 _MEDIA_KINDS = ("news_agency", "outlet")
 _WINDOW_BEFORE, _WINDOW_AFTER = 6, 18
@@ -85,6 +88,10 @@ class _Doc:
         # a name inside a temporal expression ("1 أبريل (نيسان)") is a month, not a party
         self.in_time = {m.start for m in self.mentions
                         if any(t.start <= m.start and m.end <= t.end for t in self.timexes)}
+        # … and the place of a dateline is where the report was filed, not a party ("الرباط (رويترز) - وقع …")
+        datelines = [x.span() for x in _LEAD_DATELINE.finditer(doc.body)]
+        self.in_time |= {m.start for m in self.mentions if m.type in ("GPE", "LOCATION")
+                         and any(a <= m.start and m.end <= b for a, b in datelines)}
         # an organization or country inside a person's title acts with him ("المفتش العام للقوات المسلحة
         # الملكية الفريق أول محمد بريظ", "ولي عهد أبوظبي الشيخ محمد بن زايد"): its mention start → the person's
         self.holder_of = {m.start: r.person.start for r in (linked.roles if linked else ())

@@ -463,6 +463,8 @@ class Linker:
                 i += 1  # أمير أوحانا: a given name, not an emir
                 continue
             title_end = toks[j - 1].end
+            # "كبير مستشاري الرئيس الأمريكي": a title right after another is whose adviser, deputy … someone is
+            dependent = bool(title_spans) and i > 0 and title_spans[-1][1] == toks[i - 1].end
             title_spans.append((toks[i].core_start, title_end))
             # the person: a PERSON mention within the next three tokens (skipping a comma, and a rank or second
             # title: "المفتش العام للقوات المسلحة الملكية الفريق أول محمد بريظ")
@@ -473,7 +475,8 @@ class Linker:
                     break
                 m = by_start.get(toks[jj].core_start) or by_start.get(toks[jj].start)
                 if m and m.type == "PERSON":
-                    person = m
+                    # "الرئيس الأمريكي وبيني غانتس": a name joined by و/ف is the next one of a list, not the holder
+                    person = None if m.start > toks[jj].start and toks[jj].full[:1] in "وف" else m
                     break
                 k2 = self._title_at(toks, jj) or (toks[jj].core in _honorifics())
                 if k2:
@@ -487,7 +490,7 @@ class Linker:
                 roles.append(RoleMention(person, title.role, doc.body[start:title_end], of, start, person.end))
                 i = j
                 continue
-            if of and year and not _is_generic(title.role):
+            if of and year and not dependent and not _is_generic(title.role):
                 holders = kb.holders(title.role, of, year) or self._holders_via_org(title.role, of, year)
                 if len(holders) == 1 and not any(m.start <= start < m.end for m in mentions):
                     h = holders[0]

@@ -63,8 +63,12 @@ def _is_word(folded: str, extra: frozenset[str]) -> bool:
     return folded in extra or _known().get(folded, 0) >= 3
 
 
-def _freq(folded: str) -> int:
+def word_frequency(folded: str) -> int:
+    """How often a folded word occurs in the SaudiNewsNet-derived lexicon (0: never seen)."""
     return _known().get(folded, 0)
+
+
+_freq = word_frequency
 
 
 def segment_word(text: str, start: int, names: frozenset[str] = frozenset()) -> list[Segment]:
