@@ -421,6 +421,31 @@ def test_a_delegation_is_not_an_army_and_liaison_offices_opened_and_contacts_res
     assert any(e.type == "ESTABLISH_RELATIONS" for e in a.events)
 
 
+def test_a_visit_told_as_the_setting_of_an_act_is_the_actors_and_an_office_opened_is_relations():
+    a = _one("افتتح وزير الخارجية الإسرائيلي يائير لابيد، أمس الأربعاء، مكتب الاتصال الإسرائيلي في الرباط، في أول "
+             "زيارة رسمية لوزير خارجية إسرائيلي إلى المغرب منذ استئناف العلاقات بين البلدين.")
+    visit = next(e for e in a.events if e.type == "VISIT")
+    roles = {p.key: p.role for p in visit.participants}
+    assert roles.get("person:lapid") == "visitor" and roles.get("country:MA") == "host"
+    assert roles.get("country:IL") == "visitor"  # the other of "البلدين", with a host named, visits
+    rel = next(e for e in a.events if e.type == "ESTABLISH_RELATIONS")
+    assert {p.role for p in rel.participants} == {"party"}  # where relations are set up makes no host
+
+
+def test_a_deal_is_not_joined_by_another_purchase_and_satellites_named_after_a_king_are_things():
+    a = _one("وقع المغرب صفقة مع شركة الصناعات الجوية الإسرائيلية لاقتناء قمر صناعي للاستطلاع من طراز \"أفق 13\".\n\n"
+             "وحسب المصدر ذاته، فإن الصفقة تم توقيعها الأسبوع الماضي، على أن يتم تسليم القمر الصناعي في غضون خمس "
+             "سنوات، ليحل محل القمرين \"محمد السادس أ\" و\"محمد السادس ب\" اللذين اقتناهما المغرب من فرنسا سنتي "
+             "2017 و2018.")
+    keys = {p.key for e in a.events for p in e.participants}
+    assert "person:mohammed_vi" not in keys  # a quoted name after a weapon noun, and the one joined to it by و
+    deal = [e for e in a.events if e.type == "PROCUREMENT" and e.modality == "happened"]
+    assert len(deal) == 1 and {p.key for p in deal[0].participants} == {"country:MA", "org:iai"}
+    assert deal[0].date.start.isoformat() == "2024-03-04"  # "الأسبوع الماضي" before 2024-03-13
+    for e in a.events:  # the delivery to come is not dated with the years the old satellites were bought
+        assert not (e.modality == "planned" and e.date.end and e.date.end.year < 2024)
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

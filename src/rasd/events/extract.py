@@ -36,6 +36,7 @@ _AMOUNT = re.compile(r"(\d[\d.,]*)\s*(مليون|مليار|ألف|الف)?\s*(�
 # perhaps, then a dash ("الرباط (رويترز) - وقع …", "القدس – أعلن …")
 _LEAD_DATELINE = re.compile(r"(?m)^[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*(?:\([^()\n]{1,25}\))?[ \t]*[-–—][ \t]")
 _PARTICIPANT_TYPES = ("PERSON", "ORGANIZATION", "GPE")
+_QUOTES = frozenset('"«“”\'')
 _MEDIA_KINDS = ("news_agency", "outlet")
 _WINDOW_BEFORE, _WINDOW_AFTER = 6, 18
 _ACTOR_ROLES = ("visitor", "guest", "participant", "party", "speaker")  # who acts in an event
@@ -222,7 +223,7 @@ def _build(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, i: int, typ:
     ci = _clause_of(clauses, s)
     clause_before = [x[2] for x in swords[:i] if x[0] >= clauses[ci][0]][-6:]
     modality = "happened"
-    if "س" in taken or _has(clause_before, lex.planned):
+    if "س" in taken or _has(clause_before, lex.planned) or _has_phrase(clause_before, lex.planned_phrases):
         modality = "planned"
     if _has(before_sentence, lex.expected_strong) or _has(clause_before, lex.expected):
         modality = "expected"
@@ -239,6 +240,7 @@ def _build(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, i: int, typ:
         modality = "planned"  # "صفقة محتملة": a deal that may come
     if typ == "MEET" and form in lex.reception and _has(nxt, frozenset({"وفدا", "وفد", "الوفد"})):
         typ = "VISIT"
+    anaphoric = (form in lex.anaphoric or "ال" + form in lex.anaphoric) and "ال" in taken + form[:2]
     participants, location = _participants(d, lex, sent, clauses, ci, s, typ, form)
     attributes: dict = {}
     ments = [m for m in d.mentions if sent.start <= m.start < sent.end]
@@ -269,7 +271,6 @@ def _build(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, i: int, typ:
     amounts = [m.group(0) for m in _AMOUNT.finditer(text)]
     if amounts:
         attributes["amounts"] = amounts
-    anaphoric = (form in lex.anaphoric or "ال" + form in lex.anaphoric) and "ال" in taken + form[:2]
     ev = EventMention(doc=doc.id, type=typ, trigger=doc.span(s, e, typ), sentence=sent, participants=participants,
                       location=location, attributes=attributes, modality=modality, anaphoric=anaphoric)
     back = before_sentence[-6:]
@@ -325,18 +326,29 @@ def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos:
     out, location = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form, sources)
     out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
     hosting = _receives(form, lex)
+    setting = typ == "VISIT" and bool(clause_words[ci]) and _has([clause_words[ci][0][2]], lex.setting_words)
+    persons = {m.key for m in d.mentions if m.type == "PERSON"}
 
     def wanting(out: list[Participant]) -> bool:
         """Fewer than two parties, a reception with no guest yet, or a march with no one marching yet."""
         # a person and the country or body in his title are one side ("نظيره التركي يشار غولر")
         return (len({p.key for p in out if p.via != "title"}) < 2
                 or hosting and not any(p.role in ("guest", "visitor") for p in out)
-                or typ == "PROTEST" and not any(p.role == "protester" for p in out))
-    while wanting(out) and (lo > 0 or hi < len(clauses) - 1):
-        lo, hi = max(0, lo - 1), min(len(clauses) - 1, hi + 1)
-        while lo in bare and lo > 0:
+                or typ == "PROTEST" and not any(p.role == "protester" for p in out)
+                # "افتتح لابيد …، في أول زيارة لوزير خارجية إسرائيلي إلى المغرب": a visit told as the setting of
+                # what someone did is his; the clause before names him
+                or setting and not any(p.role == "visitor" and p.key in persons for p in out))
+    # a clause telling another happening of the same kind keeps its parties ("…، ليحل محل القمرين اللذين
+    # اقتناهما المغرب من فرنسا"): widening stops before it
+    other = {k for k, ws in enumerate(clause_words) if k != ci and any(
+        s != pos and (_trigger(w, lex) or ("",))[0] == typ for s, _e, w in ws)}
+    top = min([k for k in other if k > ci], default=len(clauses)) - 1
+    bottom = max([k for k in other if k < ci], default=-1) + 1
+    while wanting(out) and (lo > bottom or hi < top):
+        lo, hi = max(bottom, lo - 1), min(top, hi + 1)
+        while lo in bare and lo > bottom:
             lo -= 1
-        while hi in bare and hi < len(clauses) - 1:
+        while hi in bare and hi < top:
             hi += 1
         out, loc2 = _clause_participants(d, lex, clauses[lo][0], clauses[hi][1], pos, typ, form, sources)
         out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
@@ -351,7 +363,9 @@ def _with_dyad(d: _Doc, lex: EventLexicon, out: list[Participant], a: int, b: in
                 for p in out)
     if _has(words, lex.dyad) or joint:
         seen = {p.key for p in out}
-        out = out + [Participant(k, "party", None, "dyad") for k in d.dyad if k not in seen]
+        # a visit between the two countries: the one not hosting is the visitor
+        role = "visitor" if any(p.role == "host" for p in out) else "party"
+        out = out + [Participant(k, role, None, "dyad") for k in d.dyad if k not in seen]
     return out
 
 
@@ -392,11 +406,13 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
                 country = entry.country if entry is not None else None
                 if country and typ in lex.location_countries_for and f"country:{country}" not in seen:
                     seen.add(f"country:{country}")  # "وصل إلى القاهرة", "تظاهر الآلاف في الرباط"
-                    out.append(Participant(f"country:{country}", "host" if typ != "PROTEST" else "place",
-                                           None, "location"))
+                    role = {"PROTEST": "place", "ESTABLISH_RELATIONS": "party", "SEVER_RELATIONS": "party"}
+                    out.append(Participant(f"country:{country}", role.get(typ, "host"), None, "location"))
             continue
         if entry is not None and entry.kind in _MEDIA_KINDS:
             continue
+        if m.form == "name" and _names_a_weapon(d, lex, m.start):
+            continue  # القمرين "محمد السادس أ" و"محمد السادس ب": a quoted name after a weapon noun is the thing
         if entry is None and m.form == "name":
             before = d.words_before(m.start, 5)
             if m.type == "ORGANIZATION" and _has(before[-2:], lex.attribution_nouns):
@@ -456,6 +472,26 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
                     seen.add(t.of)
                     out.append(Participant(t.of, "on behalf of", None, "office"))
     return out, location
+
+
+def _names_a_weapon(d: _Doc, lex: EventLexicon, start: int) -> bool:
+    """A name in quotes right after a weapon noun ("القمر الصناعي "أفق 13""), or after such a quoted name and "و"
+    ("القمرين "محمد السادس أ" و"محمد السادس ب""), is the thing's name, whoever else bears it."""
+    body = d.doc.body
+    if body[start - 1:start] not in _QUOTES:
+        return False
+    k = start - 1
+    while True:
+        before = body[max(0, k - 40):k].rstrip()
+        if before.endswith("و"):
+            before = before[:-1].rstrip()
+        if before[-1:] not in _QUOTES:
+            break
+        opening = max(before.rfind(q, 0, len(before) - 1) for q in _QUOTES)  # the quoted name before: step over it
+        if opening < 0:
+            return False
+        k = k - 40 + opening if k >= 40 else opening
+    return _has(d.words_before(k, 2), lex.weapon_nouns)
 
 
 def _crowd_of(prev: list[str], lex: EventLexicon) -> bool:
@@ -539,6 +575,12 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
         ts = sorted(assigned.get(k, []), key=lambda t: abs(t.start - ev.trigger.start))
         if not ts:
             continue
+        if ev.modality == "planned" and pub is not None and pub.start:
+            # what is still to come is not dated years back: such a time is another clause's ("على أن يتم تسليم
+            # القمر …، ليحل محل القمرين اللذين اقتناهما المغرب سنتي 2017 و2018")
+            ts = [t for t in ts if not (t.value.end and t.value.end < pub.start - timedelta(days=180))]
+            if not ts:
+                continue
         best = ts[0]
         value, basis, weekday = best.value, [f"{best.text!r}: {best.basis}"], _weekday_of(best)
         for t in ts[1:]:  # adjacent expressions say one thing: "هذا الأسبوع (الجمعة)"
@@ -629,6 +671,12 @@ def _inherit_dates(d: _Doc, events: list[EventMention]) -> None:
     pub = d.publication.interval if d.publication is not None and d.publication.known else None
     for e in events:
         if e.own_date or e.historical or e.anaphoric:
+            continue
+        if e.modality == "planned" and (pub is not None or lead is not None):
+            # "على أن يتم تسليم القمر …": what is still to come is dated from the news on, not on it
+            since = pub.start if pub is not None else lead.date.start
+            e.date = Interval(since, None)
+            e.date_basis = [f"undated and still to come: on or after {since}"]
             continue
         if lead is not None:
             e.date = lead.date
