@@ -446,6 +446,33 @@ def test_a_deal_is_not_joined_by_another_purchase_and_satellites_named_after_a_k
         assert not (e.modality == "planned" and e.date.end and e.date.end.year < 2024)
 
 
+def test_a_protest_by_a_front_named_against_normalization_and_what_the_protesters_demand():
+    a = _one("نظمت الجبهة المغربية لدعم فلسطين ومناهضة التطبيع، مساء الجمعة 8 مارس 2024، وقفات احتجاجية أمام ميناء "
+             "طنجة المتوسط، رفضا لرسو سفينة تابعة للبحرية الإسرائيلية.\n\n"
+             "وطالب المحتجون السلطات المغربية بمنع السفن الحاملة للأسلحة إلى إسرائيل من الرسو بالموانئ المغربية.")
+    assert not any(e.type == "ESTABLISH_RELATIONS" for e in a.events)  # "التطبيع" there names the front
+    protest = next(e for e in a.events if e.type == "PROTEST")
+    assert protest.date.start.isoformat() == "2024-03-08" and protest.location == "place:tangier"
+    roles = {p.key: p.role for p in protest.participants}
+    assert roles.get("org:il_navy") == "target" and "organizer" in roles.values()
+    said = next(e for e in a.events if e.type == "STATEMENT")
+    assert "speaker" not in {p.role for p in said.participants}  # the protesters speak; the authorities are asked
+
+
+def test_an_undated_meeting_takes_the_day_the_lead_tells_of_and_an_old_signing_stays_apart():
+    a = _one("أكد وزير الخارجية المغربي ناصر بوريطة، الاثنين بالرباط، أن العلاقات مع إسرائيل تعرف دينامية إيجابية.\n\n"
+             "وأوضح بوريطة، عقب مباحثاته مع وزير الخارجية الإسرائيلي إيلي كوهين، أن البلدين يعملان على تطوير "
+             "شراكتهما. من جهته، أعلن كوهين أن إسرائيل ستفتح سفارة في الرباط قريبا.")
+    meet = next(e for e in a.events if e.type == "MEET")
+    assert meet.date.start.isoformat() == "2024-03-11"  # "الاثنين" of the lead, the Monday before 2024-03-13
+    assert {"person:bourita", "person:eli_cohen"} <= {p.key for p in meet.participants}
+    assert any(e.type == "ESTABLISH_RELATIONS" and e.modality == "planned" for e in a.events)
+    a = _one("وأضافت المصادر أن الاتفاقية تم توقيعها الشهر الماضي بين المغرب وشركة بلوبيرد، في إطار التعاون المتزايد "
+             "منذ اتفاقيات التطبيع الموقعة في ديسمبر 2020.")
+    sign = [e for e in a.events if e.type == "SIGN_AGREEMENT" and not e.historical]
+    assert len(sign) == 1 and sign[0].date.start.isoformat() == "2024-02-01"
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

@@ -115,3 +115,14 @@ def test_a_title_binds_neither_a_name_joined_by_and_nor_a_holder_it_depends_on()
     # the adviser's president is whose adviser he is, not a person named in the sentence
     assert "person:trump" not in {m.kb for m in linked.mentions}
     assert {"person:kushner", "person:gantz"} <= {m.kb for m in linked.mentions}
+
+
+def test_a_bodys_stated_purpose_is_part_of_its_name_and_an_elided_alef_is_read_back():
+    doc = analyse("نظمت الجبهة المغربية لدعم فلسطين ومناهضة التطبيع وقفة أمام ميناء طنجة، رفضا لرسو سفينة تابعة "
+                  "للبحرية الهندية. وشاركت الجمعية المغربية لحقوق الإنسان في الوقفة.", 2024)
+    linked = doc.annotations["linked"]
+    orgs = {m.text for m in linked.mentions if m.type == "ORGANIZATION"}
+    assert {"الجبهة المغربية لدعم فلسطين ومناهضة التطبيع", "الجمعية المغربية لحقوق الإنسان"} <= orgs
+    assert "country:PS" not in {m.kb for m in linked.mentions}  # Palestine here is what the front is for
+    ents = resolve({"t": (doc.body, linked)})
+    assert "البحرية الهندية" in {e.name for e in ents}  # the surface is "لبحرية الهندية" (ل + البحرية)

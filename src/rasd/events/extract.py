@@ -86,6 +86,7 @@ class _Doc:
         self.starts = [s for s, _e, _w in self.words]
         self.ends = [e for _s, e, _w in self.words]
         self.named = [(m.start, m.end) for m in self.mentions if m.type in ("AGREEMENT", "EVENT_NAME")]
+        self.bodies = [(m.start, m.end) for m in self.mentions if m.type == "ORGANIZATION"]
         # a name inside a temporal expression ("1 أبريل (نيسان)") is a month, not a party
         self.in_time = {m.start for m in self.mentions
                         if any(t.start <= m.start and m.end <= t.end for t in self.timexes)}
@@ -136,8 +137,8 @@ def extract(doc: Document) -> list[EventMention]:
         found: list[tuple[EventMention, int]] = []
         for i, (s, e, w) in enumerate(swords):
             hit = _trigger(w, lex)
-            if not hit or not _licensed(d, lex, sent, swords, i, *hit):
-                continue
+            if not hit or not _licensed(d, lex, sent, swords, i, *hit) or any(a <= s < b for a, b in d.bodies):
+                continue  # … and "الجبهة المغربية لدعم فلسطين ومناهضة التطبيع" names a body, not a normalization
             found.append((_build(d, lex, sent, clauses, swords, i, *hit), i))
         # "استدعت الجزائر سفيرها … احتجاجا على …": a purpose adverbial says why another act was done
         if any(not _has([swords[i][2]], lex.purpose_adverbials) for _ev, i in found):
@@ -382,6 +383,9 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         k = bisect_left(d.starts, pos)
         after_trigger = d.words[k][1] if k < len(d.words) else None
     by_title: dict[int, list] = {}  # person start → organizations and countries in his title, waiting for his role
+    # "وطالب المحتجون السلطات المغربية …": people no entity names speak, and whoever follows is addressed
+    k = bisect_left(d.starts, pos)
+    crowd_speaks = typ == "STATEMENT" and k + 1 < len(d.words) and _has([d.words[k + 1][2]], lex.people_nouns)
     hosting = _receives(form, lex)
     # "وافقت واشنطن على بيع مصر طائرات": with a verb of selling, who stands before it supplies, after it buys
     seller = next((s for s, _e, w in d.words_in(a, b) if _has([w], lex.sellers)), None) \
@@ -436,7 +440,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         if key in seen:
             continue
         seen.add(key)
-        role = _role(typ, form in lex.reception, m, pos, prev1, attached, host_taken, not out)
+        role = _role(typ, form in lex.reception, m, pos, prev1, attached, host_taken, not out and not crowd_speaks)
         if typ == "VISIT" and m.start > pos and m.type != "GPE" and \
                 _has([w for _s, _e, w in d.words_in(pos, m.start)], lex.reception):
             role = "host"  # "وصل هرتسوغ إلى أبوظبي، حيث استقبله ولي العهد …": who receives the visitor hosts
@@ -665,10 +669,27 @@ def _weekday_of(t: Timex) -> int | None:
     return getattr(t.spec, "weekday", None)
 
 
+def _news_day(d: _Doc, pub: Interval | None) -> Timex | None:
+    """The time the lead sentence gives when no event there was dated ("أكد بوريطة، الخميس بالرباط، أن …"): the
+    day the news is about. Only a day or a short range, and not one that lies before the news (a recalled year)."""
+    sents = d.doc.spans.get("sentences", [])
+    if not sents:
+        return None
+    for t in _usable_timexes(d, sents[0]):
+        v = t.value
+        if not (v.start and v.end) or t.role or (v.end - v.start).days > 7:
+            continue
+        if pub is not None and pub.start and v.end < pub.start - timedelta(days=30):
+            continue
+        return t
+    return None
+
+
 def _inherit_dates(d: _Doc, events: list[EventMention]) -> None:
     """Undated news sentences take the date of the article's lead event (the first dated news event)."""
     lead = next((e for e in events if e.own_date and not e.historical and e.modality == "happened"), None)
     pub = d.publication.interval if d.publication is not None and d.publication.known else None
+    news_day = _news_day(d, pub) if lead is None else None
     for e in events:
         if e.own_date or e.historical or e.anaphoric:
             continue
@@ -681,6 +702,9 @@ def _inherit_dates(d: _Doc, events: list[EventMention]) -> None:
         if lead is not None:
             e.date = lead.date
             e.date_basis = [f"undated in its sentence: the article's lead event ({lead.trigger.text!r}, {lead.date})"]
+        elif news_day is not None:
+            e.date = news_day.value
+            e.date_basis = [f"undated in its sentence: the day the lead tells of ({news_day.text!r}: {news_day.basis})"]
         elif pub is not None:
             e.date = Interval(pub.start - timedelta(days=30) if pub.start else None, pub.end)
             e.date_basis = [f"undated in its sentence: reported as news, within 30 days before publication {pub}"]

@@ -182,8 +182,12 @@ def _local_target(same_type: list[Group], m: EventMention, keys, persons, attrs,
     for g in reversed(same_type):  # the same named exercise, agreement, session or plan year
         if _identity(g.attrs, attrs) and not _conflict(g.attrs, attrs, m.type):
             return g
-    if m.anaphoric and same_type:  # "التوقيع", "الزيارة": the most talked-about one so far
-        return max(reversed(same_type), key=lambda g: len(g.mentions))
+    # "التوقيع", "الزيارة": the most talked-about one so far — among those its own time, if it has one, allows
+    # ("اتفاقيات التطبيع الموقعة في ديسمبر 2020" does not refer to this month's signing)
+    told = [g for g in same_type if not m.own_date or (g.historical == m.historical
+                                                       and _date_join(g.date, m.date) is not None)]
+    if m.anaphoric and told:
+        return max(reversed(told), key=lambda g: len(g.mentions))
     if late:
         fits = [g for g in same_type if g.historical and len(g.keys & keys) >= 2
                 and _same_root(g.triggers, {m.trigger.text}) and not _conflict(g.attrs, attrs, m.type)

@@ -145,7 +145,7 @@ def resolve(linked: dict[str, tuple[str, Linked]], kb: KB | None = None, transli
     for root, ms in clusters.items():
         ms.sort(key=lambda dm: (dm[0], dm[1].start))
         e = kb.entries.get(root)
-        names = Counter(m.text for _d, m in ms if m.form in ("name", "abbrev", "pejorative", "political"))
+        names = Counter(m.name or m.text for _d, m in ms if m.form in ("name", "abbrev", "pejorative", "political"))
         typ = e.type if e else Counter(m.type for _d, m in ms).most_common(1)[0][0]
         if e:
             name, name_en = e.name, e.en

@@ -47,6 +47,7 @@ class Mention:
     why: str
     form: str = "name"  # name | abbrev | pejorative | political | adjective | title | surname
     sentence: int = 0
+    name: str = ""  # the name as read when the surface lacks the article's alef (للبحرية → "البحرية …")
 
 
 @dataclass(slots=True)
@@ -76,18 +77,19 @@ class _Tok:
     core: str  # folded, proclitics (و ف ب ل ك س) removed, article kept (للجنة → اللجنة)
     core_start: int  # offset where the core begins
     sentence: int
+    lexical: str = ""  # the core as read, when the surface lacks a letter (للبحرية → البحرية), else ""
 
 
-def _core(tok: Token) -> tuple[int, str]:
-    """(offset of the word's core, folded core): the word without conjunction/preposition/future proclitics, read
-    from the clitic segments the token layer found."""
+def _core(tok: Token) -> tuple[int, str, str]:
+    """(offset of the word's core, folded core, the core as read if its surface lacks a letter): the word without
+    conjunction/preposition/future proclitics, read from the clitic segments the token layer found."""
     for seg in tok.segments:
         if seg.kind in PROCLITICS:
             continue
         if seg.form:  # لل elision: the core's surface starts after the preposition but reads with the article
-            return seg.start - tok.start, fold(seg.form)
-        return seg.start - tok.start, fold(tok.text[seg.start - tok.start:])
-    return 0, fold(tok.text)
+            return seg.start - tok.start, fold(seg.form), seg.form + tok.text[seg.end - tok.start:]
+        return seg.start - tok.start, fold(tok.text[seg.start - tok.start:]), ""
+    return 0, fold(tok.text), ""
 
 
 def _first_forms(t: _Tok) -> list[tuple[str, int]]:
@@ -112,8 +114,8 @@ def _tokens(doc: Document) -> list[_Tok]:
     by_start = {t.start: t for t in doc.annotations["tokens"]}
     for k, sentence in enumerate(tokens_by_sentence(doc)):
         for t in sentence:
-            off, core = _core(by_start[t.start])
-            out.append(_Tok(t.start, t.end, t.text, fold(t.text), core, t.start + off, k))
+            off, core, lexical = _core(by_start[t.start])
+            out.append(_Tok(t.start, t.end, t.text, fold(t.text), core, t.start + off, k, lexical))
     return out
 
 
@@ -367,7 +369,9 @@ class Linker:
         return out
 
     # -- 5. name chunks -------------------------------------------------------------------------------------
-    def _chunks(self, toks: list[_Tok], doc: Document, taken) -> list[Mention]:
+    def _chunks(self, toks: list[_Tok], doc: Document, taken, inner: list[Mention]) -> list[Mention]:
+        """Organization and agreement names read from the shape of the noun phrase; ``inner``: the mentions so far,
+        from which names inside an organization's stated purpose are taken out."""
         heads = _chunk_heads()
         firsts = _chunk_firsts()
         out = []
@@ -396,11 +400,18 @@ class Linker:
             if j + 1 < n and toks[j].core in ("سنه", "عام") and fold(toks[j].full).startswith("ل") \
                     and _YEAR.fullmatch(toks[j + 1].full):
                 j += 2
-            if mods and not taken(toks[i].core_start, toks[j - 1].end):
+            tail = j
+            if mods and typ == "ORGANIZATION":
+                j = _purpose_tail(toks, j, toks[i].sentence)
+            if mods and not taken(toks[i].core_start, toks[tail - 1].end):
+                if j > tail:  # "… لدعم فلسطين": a name the purpose holds is part of the body's name, not a mention
+                    a, b = toks[tail].start, toks[j - 1].end
+                    inner[:] = [m for m in inner if not (a <= m.start and m.end <= b and m.form == "name")]
                 start, end = toks[i].core_start, toks[j - 1].end
                 words = [_lemma(t.core if x == 0 else t.full) for x, t in enumerate(toks[i:j])]
+                read = toks[i].lexical + doc.body[toks[i].end:end] if toks[i].lexical else ""
                 out.append(Mention(start, end, doc.body[start:end], typ, None, f"new:{typ}:" + " ".join(words),
-                                   0.7, "chunk", "name", toks[i].sentence))
+                                   0.7, "chunk", "name", toks[i].sentence, read))
                 i = j
             else:
                 i += 1
@@ -532,7 +543,7 @@ class Linker:
         ner = self._link_ner(doc, ner_spans, sent_of, occupied.taken, context, toks)
         mentions += ner
         names.add(ner)
-        mentions += self._chunks(toks, doc, names.taken)
+        mentions += self._chunks(toks, doc, names.taken, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         roles, extra, title_spans = self._titles(toks, doc, mentions)
         # a rank the tagger took for a name (الجنرال [دوركور دارمي]) is part of the title, not a person
@@ -636,6 +647,28 @@ def _untaken_tail(doc: Document, sp, toks: list[_Tok], taken):
 def _is_generic(role: str) -> bool:
     return role in ("general", "commander", "minister", "adviser", "expert", "ambassador", "envoy", "spokesperson",
                     "movement_leader")
+
+
+@cache
+def _org_purposes() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("org_purposes.txt"))
+
+
+def _purpose_tail(toks: list[_Tok], j: int, sentence: int) -> int:
+    """Where an organization's name ends when it says what the body is for: "… لدعم فلسطين ومناهضة التطبيع"
+    (ل or و + a purpose noun, its object, and a definite word completing the object: لحقوق الإنسان)."""
+    purposes, n = _org_purposes(), len(toks)
+    lead = ("ل",)
+    while j + 1 < n and toks[j + 1].sentence == sentence and _ARABIC.search(toks[j + 1].full):
+        t = toks[j]
+        word = t.core if t.core in purposes else t.full[1:]
+        if t.sentence != sentence or t.full[:1] not in lead or word not in purposes:
+            break
+        j += 2
+        if j < n and toks[j].sentence == sentence and toks[j].full.startswith("ال") and toks[j - 1].full[:1] != "ال":
+            j += 1  # "لنصرة قضايا الأمة"
+        lead = ("و",)
+    return j
 
 
 def _is_modifier(t: _Tok) -> bool:

@@ -46,7 +46,7 @@ def encode(doc: Document, version: str) -> str:
         "sentences": [[s.start, s.end] for s in doc.spans.get("sentences", [])],
         "entities": [[s.start, s.end, s.label] for s in doc.spans.get("entities", [])]
         or doc.annotations.get("entity_spans", []),
-        "mentions": [[m.start, m.end, m.text, m.type, m.kb, m.key, m.score, m.why, m.form, m.sentence]
+        "mentions": [[m.start, m.end, m.text, m.type, m.kb, m.key, m.score, m.why, m.form, m.sentence, m.name]
                      for m in linked.mentions],
         "roles": [[index.get(id(r.person)), r.role, r.title, r.of, r.start, r.end] for r in linked.roles],
         "time": [[t.start, t.end, t.text, _iv(t.value), t.basis, t.role, t.check, t.spec.fixed,
