@@ -473,6 +473,18 @@ def test_an_undated_meeting_takes_the_day_the_lead_tells_of_and_an_old_signing_s
     assert len(sign) == 1 and sign[0].date.start.isoformat() == "2024-02-01"
 
 
+def test_a_state_summoning_an_ambassador_to_protest_complains_officially():
+    a = _one("استدعت وزارة الشؤون الخارجية الجزائرية، اليوم الخميس، سفير المملكة المغربية، للاحتجاج على تصريحات "
+             "أدلى بها وزير الخارجية الإسرائيلي يائير لابيد من الرباط.")
+    assert not any(e.type == "PROTEST" for e in a.events)  # no crowd, no march: not a demonstration
+    said = next(e for e in a.events if e.type == "STATEMENT")
+    assert (said.cameo, said.plover) == ("114", "ACCUSE")
+    roles = {p.key: p.role for p in said.participants}
+    assert roles.get("org:dz_foreign_ministry") == "speaker" and roles.get("country:MA") == "target"
+    a = _one("نظم المئات وقفة أمام البرلمان للاحتجاج على زيارة الوزير الإسرائيلي.")
+    assert any(e.type == "PROTEST" for e in a.events)  # with a crowd it stays a protest
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

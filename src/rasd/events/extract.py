@@ -134,12 +134,14 @@ def extract(doc: Document) -> list[EventMention]:
     for sent in doc.spans.get("sentences", []):
         swords = d.words_in(sent.start, sent.end)
         clauses = _clauses(doc.body, sent)
-        found: list[tuple[EventMention, int]] = []
-        for i, (s, e, w) in enumerate(swords):
+        hits = []
+        for i, (s, _e, w) in enumerate(swords):
             hit = _trigger(w, lex)
             if not hit or not _licensed(d, lex, sent, swords, i, *hit) or any(a <= s < b for a, b in d.bodies):
                 continue  # … and "الجبهة المغربية لدعم فلسطين ومناهضة التطبيع" names a body, not a normalization
-            found.append((_build(d, lex, sent, clauses, swords, i, *hit), i))
+            hits.append((i, hit))
+        hits = _official_complaints(lex, swords, hits)
+        found = [(_build(d, lex, sent, clauses, swords, i, *hit), i) for i, hit in hits]
         # "استدعت الجزائر سفيرها … احتجاجا على …": a purpose adverbial says why another act was done
         if any(not _has([swords[i][2]], lex.purpose_adverbials) for _ev, i in found):
             found = [(ev, i) for ev, i in found if not _has([swords[i][2]], lex.purpose_adverbials)]
@@ -476,6 +478,21 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
                     seen.add(t.of)
                     out.append(Participant(t.of, "on behalf of", None, "office"))
     return out, location
+
+
+def _official_complaints(lex: EventLexicon, swords, hits: list) -> list:
+    """"استدعت وزارة الخارجية الجزائرية سفير المملكة المغربية للاحتجاج على تصريحات …": a protest that is only the
+    purpose of another act ("للاحتجاج", "احتجاجا على"), in a sentence with no crowd and no march, is a state
+    complaining officially — a statement (CAMEO 114), not a demonstration."""
+    words = [w for _s, _e, w in swords]
+    if _has(words, lex.crowd) or _has(words, lex.people_nouns):
+        return hits
+    purpose = [k for k, (i, (typ, _f, taken)) in enumerate(hits) if typ == "PROTEST" and (
+        ("ل" in taken and "ال" in taken) or _has([words[i]], lex.purpose_adverbials))]
+    if not purpose or any(typ == "PROTEST" for k, (_i, (typ, _f, _t)) in enumerate(hits) if k not in purpose):
+        return hits
+    return [(i, ("STATEMENT", "احتجاج", taken) if k in purpose else hit)
+            for k, (i, hit) in enumerate(hits) for taken in [hit[2]]]
 
 
 def _names_a_weapon(d: _Doc, lex: EventLexicon, start: int) -> bool:
