@@ -115,6 +115,19 @@ def test_two_reports_of_one_signing_become_one_event_with_both_sources():
     assert len({a.story_of[d.id] for d in docs}) == 1
 
 
+def test_an_event_two_articles_mention_in_passing_does_not_make_them_one_story():
+    from rasd.resolve.analyze import analyze
+
+    signing = "ووقع المغرب وفرنسا اتفاقية للتعاون العسكري لسنة 2025 يوم الثلاثاء في الرباط."
+    lead_a = " ".join(["ارتفعت أسعار الحبوب في الأسواق المحلية بسبب الجفاف الذي ضرب المنطقة هذا الموسم."] * 8)
+    lead_b = " ".join(["افتتح المعرض الدولي للكتاب أبوابه أمام الزوار بمشاركة مئات الناشرين من عدة دول."] * 8)
+    docs = _docs(lead_a + "\n\n" + signing, lead_b + "\n\n" + signing)
+    a = analyze(docs)
+    signs = [e for e in a.events if e.type == "SIGN_AGREEMENT"]
+    assert len(signs) == 1 and len({m.doc for m in signs[0].mentions}) == 2  # one happening, two sources …
+    assert len({a.story_of[d.id] for d in docs}) == 2  # … but neither article is about it
+
+
 def test_sources_disagreeing_on_session_and_place_are_contradictions():
     from rasd.resolve.analyze import analyze
 

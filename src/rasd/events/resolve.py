@@ -185,8 +185,9 @@ def _local_target(same_type: list[Group], m: EventMention, keys, persons, attrs,
     # "التوقيع", "الزيارة": the most talked-about one so far — among those its own time, if it has one, allows
     # ("اتفاقيات التطبيع الموقعة في ديسمبر 2020" does not refer to this month's signing)
     told = [g for g in same_type if not m.own_date or (g.historical == m.historical
-                                                       and _date_join(g.date, m.date) is not None)]
-    if m.anaphoric and told:
+                                                       and _date_join(g.date, m.date) is not None)] \
+        if m.anaphoric else []
+    if told:
         return max(reversed(told), key=lambda g: len(g.mentions))
     if late:
         fits = [g for g in same_type if g.historical and len(g.keys & keys) >= 2

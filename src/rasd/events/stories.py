@@ -25,6 +25,7 @@ from .model import Event
 
 SHINGLE = 5
 NUM_PERM = 128
+LEAD_CHARS = 600  # an event reported in a sentence starting this early in the body is what the article leads with
 THRESHOLD = 0.4  # Jaccard of 5-gram shingles: the knee of the curve scripts/bench_stories.py measures (README)
 _WORD = re.compile(r"[^\W_]+")
 
@@ -95,7 +96,9 @@ def stories(docs: Iterable[tuple[str, str | None]], events: list[Event], near: l
     for ev in events:
         if not ev.strong or ev.type == "STATEMENT":
             continue  # only events joined through a named identity or person tie their articles into a story
-        news_docs = sorted({m.doc for m in ev.mentions if not m.historical}
+        # … and only where it is what the article leads with: an event one article reports and another mentions
+        # in passing would chain a week of news about one country into one "story"
+        news_docs = sorted({m.doc for m in ev.mentions if not m.historical and m.sentence.start < LEAD_CHARS}
                            - {m.doc for m in ev.mentions if m.historical})
         for a, b in pairwise(news_docs):
             uf.union(a, b)
