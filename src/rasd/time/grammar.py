@@ -29,6 +29,7 @@ from .spec import (
     Until,
     Vague,
     Weekday,
+    Within,
 )
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -217,7 +218,7 @@ class _Scan:
         """The longest single expression starting at token i: (spec, next index, proclitic length, check)."""
         best = None
         for parse in (self.vague, self.day_word, self.weekday, self.from_day, self.from_month, self.year_expr,
-                      self.part, self.ago, self.rel):
+                      self.part, self.ago, self.within, self.rel):
             hit = parse(i, ctx) if parse in (self.from_month, self.year_expr) else parse(i)
             if hit and (best is None or hit[1] > best[1]):
                 best = hit
@@ -450,6 +451,27 @@ class _Scan:
         if self.tok(j + 1) in ("من", "علي", "على"):
             return None  # "بعد أسبوع من الزيارة" counts from another event, not from publication
         return Ago(unit, n, sign), j + 1, plen, ""
+
+    def within(self, i: int):
+        """"في غضون خمس سنوات", "في غضون أسبوعين": from the anchor to as long after it as the duration says."""
+        hit = self.phrase(i, self.lex.within)
+        if not hit:
+            return None
+        _, k, plen = hit
+        j = i + k
+        num = self.number(j, limit=1000)
+        n = None
+        if num:
+            n, j = num
+        u = self.lex.units.get(self.tok(j))
+        if not u:
+            return None
+        unit, kind = u
+        if kind == "dual" and n is None:
+            n = 2
+        elif kind == "plural" and n is None:
+            return None  # "في غضون أيام": no length to count
+        return Within(unit, 1 if n is None else n), j + 1, plen, ""
 
     def rel(self, i: int):
         hit = self.rel_unit(i)

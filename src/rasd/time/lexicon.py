@@ -28,6 +28,7 @@ class Lexicon:
     parts: dict[str, str]
     ago: dict[str, int]
     vague: dict[tuple[str, ...], tuple[int, int]]
+    within: frozenset[tuple[str, ...]]  # في غضون: a span from the anchor on, as long as the duration after it
     range_open: frozenset[tuple[str, ...]]
     joins: frozenset[str]
     until: frozenset[tuple[str, ...]]
@@ -72,6 +73,7 @@ def lexicon() -> Lexicon:
         "parts": parts,
         "ago": {fold(w): v for w, v in tw["ago"].items()},
         "vague": {_key(w): tuple(v) for w, v in tw["vague"].items()},
+        "within": frozenset(_key(w) for w in tw["within"]),
         "range_open": frozenset(_key(w) for w in tw["range_open"]),
         "joins": frozenset(fold(w) for w in tw["range_join"]),
         "until": frozenset(_key(w) for w in tw["until"]),
@@ -89,7 +91,7 @@ def lexicon() -> Lexicon:
     starts = set()
     starts |= {k[0] for k in months} | set(weekdays) | set(lex["day_words"]) | {k[0] for k in lex["day_phrases"]}
     starts |= {k[0] for k in lex["times_of_day"]} | set(lex["year_words"]) | set(parts) | set(lex["ago"])
-    starts |= {k[0] for k in lex["vague"]} | {k[0] for k in lex["range_open"]} | {k[0] for k in lex["until"]}
+    starts |= {k[0] for k in lex["vague"]} | {k[0] for k in lex["within"]} | {k[0] for k in lex["range_open"]} | {k[0] for k in lex["until"]}
     starts |= {k[0] for k in lex["since"]} | lex["this"] | {"يوم", "الشهر", "الاسبوع", "العام", "السنه"}
     starts |= set(lex["numbers"]) | {"ال" + w for w in lex["numbers"]} | set(lex["tens"]) | {"ال" + w for w in lex["tens"]}
     starts |= set(units) | lex["anniversary"]

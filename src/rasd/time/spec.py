@@ -200,6 +200,30 @@ class Ago:
 
 
 @dataclass(frozen=True, slots=True)
+class Within:
+    """"في غضون خمس سنوات", "في غضون أسبوعين": from the anchor until ``n`` units after it."""
+    unit: str
+    n: int
+    fixed: bool = False
+
+    def at(self, anchor: date | None) -> Interval | None:
+        if anchor is None:
+            return None
+        if self.unit in ("day", "week"):
+            return Interval(anchor, anchor + timedelta(days=self.n * (7 if self.unit == "week" else 1)))
+        months = self.n * (12 if self.unit == "year" else 1)
+        y, m = add_months(anchor.year, anchor.month, months)
+        try:
+            end = anchor.replace(year=y, month=m)
+        except ValueError:  # 31 January + 1 month: the month's last day
+            end = Interval.month(y, m).end
+        return Interval(anchor, end)
+
+    def describe(self) -> str:
+        return f"within {self.n} {self.unit}(s) after publication"
+
+
+@dataclass(frozen=True, slots=True)
 class Vague:
     """"مؤخراً", "في الآونة الأخيرة", "قريباً": a bounded stretch before (or after) the anchor, never a day."""
     lo: int
