@@ -498,6 +498,15 @@ def test_a_state_summoning_an_ambassador_to_protest_complains_officially():
     assert any(e.type == "PROTEST" for e in a.events)  # with a crowd it stays a protest
 
 
+def test_a_delegation_told_by_adjectives_visits_and_what_no_article_names_is_still_an_entity():
+    a = _one("وصل وفد عسكري إسرائيلي إلى القاهرة أمس الاثنين في زيارة رسمية.")
+    visit = next(e for e in a.events if e.type == "VISIT")
+    roles = {p.key: p.role for p in visit.participants}
+    assert roles == {"org:idf": "visitor", "country:EG": "host"}  # "إسرائيلي" after "وفد عسكري" is no given name
+    ents = {e.id: e for e in a.entities}
+    assert ents["org:idf"].mentions == [] and ents["country:EG"].name == "مصر"
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

@@ -42,6 +42,14 @@ def test_csv_opens_in_pandas_with_typed_columns(exported):
     assert df["cameo"].str.len().dropna().eq(3).all()  # leading zeros kept as text
 
 
+def test_every_participant_and_place_is_an_entity_of_the_dossier(exported):
+    dossier = json.loads(exported["json"].read_text(encoding="utf-8"))
+    ids = {e["id"] for e in dossier["entities"]}
+    refs = {p["entity"] for ev in dossier["events"] for p in ev["participants"]}
+    refs |= {ev["location"] for ev in dossier["events"] if ev["location"]}
+    assert refs <= ids, refs - ids
+
+
 def test_graphml_loads_in_networkx(exported):
     import networkx as nx
 

@@ -126,3 +126,19 @@ def test_store_is_wal_versioned_with_foreign_keys(db):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA user_version").fetchone()[0] >= 1
     assert conn.execute("PRAGMA foreign_key_list(removed)").fetchall()
+
+
+def test_html_without_date_metadata_takes_the_date_shown_after_the_headline():
+    from rasd.ingest.readers import html_record
+
+    page = ("<html><body><header><div class='date'>الأحد 1 دجنبر 2024</div></header>"
+            "<h1>الجيش الإسرائيلي يشارك في مناورات بالمغرب</h1>"
+            "<div class='post-meta'><span class='date'>الأربعاء، ١٤ فبراير ٢٠٢٤ ٠٩:١٥ م</span></div>"
+            "<div class='entry-content'><p>" + "أعلن الجيش الإسرائيلي أن وحدة من لواء جولاني شاركت في المناورات. " * 4
+            + "</p></div></body></html>")
+    rec = html_record(page, "p.html", None)
+    # the header's date is the day the page was served; the one under the headline is the article's
+    assert (rec.published.date, rec.published.basis) == ("2024-02-14", "text")
+    rec = html_record(page.replace("<time", "<x").replace("post-meta", "x").replace("class='date'>الأربعاء",
+                                                                                    "class='x'>الأربعاء"), "p.html", None)
+    assert rec.published.date is None

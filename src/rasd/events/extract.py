@@ -79,9 +79,20 @@ class _Doc:
         self.mentions = sorted(linked.mentions, key=lambda m: m.start) if linked else []
         self.timexes: list[Timex] = doc.annotations.get("time", [])
         self.publication = doc.annotations.get("publication")
-        counts = Counter(m.key for m in self.mentions if m.type == "GPE" and m.key.startswith("country:"))
-        self.dyad = [k for k, _ in counts.most_common(2)]
         self.kb = load_kb()
+        # the article's two main countries: named, or standing behind a body the KB knows ("الجيش الإسرائيلي"); a
+        # country never named is represented by that body, so every participant is an entity of the article
+        counts: Counter = Counter()
+        stand_in: dict[str, str] = {}
+        for m in self.mentions:
+            if m.type == "GPE" and m.key.startswith("country:"):
+                counts[m.key] += 1
+                stand_in[m.key] = m.key
+            elif m.type == "ORGANIZATION" and m.kb in self.kb.entries and self.kb.entries[m.kb].country:
+                country = f"country:{self.kb.entries[m.kb].country}"
+                counts[country] += 1
+                stand_in.setdefault(country, m.key)
+        self.dyad = [stand_in[k] for k, _ in counts.most_common(2)]
         # words are disjoint and in order: their starts and ends are both sorted, so stretches are bisected
         self.starts = [s for s, _e, _w in self.words]
         self.ends = [e for _s, e, _w in self.words]

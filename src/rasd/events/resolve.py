@@ -177,7 +177,8 @@ def _local_target(same_type: list[Group], m: EventMention, keys, persons, attrs,
     for g in reversed(same_type):  # one sentence, one happening of a type, unless told as different times
         same = [x for x in g.mentions if x.sentence.start == m.sentence.start]
         if same and g.historical == m.historical and not _conflict(g.attrs, attrs, m.type) and \
-                not _kind_conflict(g, m) and (not m.own_date or all(not x.own_date or x.date == m.date for x in same)):
+                not _kind_conflict(g, m) and not _planned_apart(g, m) and \
+                (not m.own_date or all(not x.own_date or x.date == m.date for x in same)):
             return g
     for g in reversed(same_type):  # the same named exercise, agreement, session or plan year
         if _identity(g.attrs, attrs) and not _conflict(g.attrs, attrs, m.type):

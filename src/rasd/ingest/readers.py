@@ -106,11 +106,56 @@ def html_record(html: str | bytes, name: str, url: str | None, fmt: str = "html"
         raise InputError(E.NO_ARTICLE, name)
     url = url or (doc.url if doc else None)
     pub = parse_published(doc.date) if doc and doc.date else None
+    published = Published(pub, "metadata", "html meta") if pub else Published()
+    if not pub:
+        seen = _date_after_headline(html)
+        if seen:
+            published = Published(seen, "text", "date element after the headline")
     return RawRecord(
         source=url or name, source_key=url or PurePosixPath(name).name, text=text,
         id_prefix=_url_prefix(url) if url else _stem(name), title=doc.title or None,
         outlet=doc.sitename or None, byline=doc.author or None, url=url,
-        published=Published(pub, "metadata", "html meta") if pub else Published(), fmt=fmt)
+        published=published, fmt=fmt)
+
+
+_DATEISH = re.compile(r"date|time|publish|posted|meta|تاريخ", re.I)
+
+
+def _date_after_headline(html: str | bytes) -> str | None:
+    """The date a page shows with the article when its metadata has none: a ``<time>`` or a short element whose
+    class, id or itemprop says date/time/published, after the headline (``<h1>``) and outside header, navigation
+    and footer — a date in the site's header is the day the page was served, not when the article appeared.
+    Written here because trafilatura drops these lines and htmldate does not read Arabic month names."""
+    import lxml.html
+
+    from ..clean.dates import find_dates
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for bad in root.xpath("//header|//nav|//footer|//aside|//script|//style"):
+        bad.drop_tree()
+    heads = root.xpath("//h1")
+    after = False if heads else True
+    for el in root.iter():
+        if heads and el is heads[0]:
+            after = True
+            continue
+        if not after or not isinstance(el.tag, str):
+            continue
+        attrs = " ".join(el.get(a) or "" for a in ("class", "id", "itemprop"))
+        if el.tag != "time" and not _DATEISH.search(attrs):
+            continue
+        iso = parse_published(el.get("datetime") or el.get("content") or "")
+        if iso:
+            return iso
+        text = el.text_content()
+        if len(text) <= 160:
+            hits = find_dates(text)
+            if hits:
+                return hits[0][2].isoformat()
+    return None
 
 
 def read_html(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:

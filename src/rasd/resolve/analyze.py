@@ -71,7 +71,25 @@ def analyze(documents: Iterable[Document], store=None) -> Analysis:
     events, contra = build_events(mentions, key_of, is_person, story_of)
     story_of, story_list = stories(((d.id, d.title) for d in docs), events, near)
     contra += contradictions([(d.id, c) for d in docs for c in d.annotations.get("claims", [])], key_of)
-    return Analysis(docs, entities, events, story_list, story_of, contra)
+    return Analysis(docs, entities + _implied_entities(entities, events), events, story_list, story_of, contra)
+
+
+def _implied_entities(entities: list[Entity], events: list) -> list[Entity]:
+    """KB entries an event involves without any article naming them — the armed forces of "وفد عسكري إسرائيلي",
+    the host country of "وصل إلى القاهرة" — become entities too (with no mentions), so that every participant
+    and place an export or page refers to exists."""
+    from .kb import load as load_kb
+
+    kb = load_kb()
+    have = {e.id for e in entities}
+    out = []
+    for ev in events:
+        for key in [p.key for p in ev.participants] + ([ev.location] if ev.location else []):
+            e = kb.entries.get(key)
+            if e is not None and key not in have:
+                have.add(key)
+                out.append(Entity(key, e.type, e.name, e.en, key, [], []))
+    return out
 
 
 PARALLEL_FROM = 200  # stale documents from which analysing them in worker processes pays for starting them

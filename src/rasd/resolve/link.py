@@ -276,7 +276,8 @@ class Linker:
     # -- 2. adjectives --------------------------------------------------------------------------------------
     def _adjectives(self, toks: list[_Tok], doc: Document, taken) -> list[Mention]:
         out = []
-        for t in toks:
+        nouns = _nisba_nouns()
+        for k, t in enumerate(toks):
             if taken(t.core_start, t.end):
                 continue
             c = t.core
@@ -291,8 +292,9 @@ class Linker:
             if not code:
                 continue
             feminine_or_plural = not self.kb.adjectives.get(bare + "ه") and not bare.endswith("ي")
-            if not (definite or feminine_or_plural or accusative):
-                continue  # indefinite masculine forms double as given names (تركي، عماني)
+            after_noun = k > 0 and toks[k - 1].sentence == t.sentence and toks[k - 1].core in nouns
+            if not (definite or feminine_or_plural or accusative or after_noun):
+                continue  # indefinite masculine forms double as given names (تركي، عماني) — not after "وفد عسكري"
             out.append(Mention(t.core_start, t.end, doc.body[t.core_start:t.end], "GPE", f"country:{code}",
                                f"country:{code}", 0.9, "adjective", "adjective", t.sentence))
         return out
@@ -647,6 +649,11 @@ def _untaken_tail(doc: Document, sp, toks: list[_Tok], taken):
 def _is_generic(role: str) -> bool:
     return role in ("general", "commander", "minister", "adviser", "expert", "ambassador", "envoy", "spokesperson",
                     "movement_leader")
+
+
+@cache
+def _nisba_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lines("nisba_nouns.txt"))
 
 
 @cache
