@@ -507,6 +507,21 @@ def test_a_delegation_told_by_adjectives_visits_and_what_no_article_names_is_sti
     assert ents["org:idf"].mentions == [] and ents["country:EG"].name == "مصر"
 
 
+def test_an_invitation_and_a_hope_are_not_happenings_and_who_speaks_of_a_visit_is_not_its_visitor():
+    a = _one("وجه رئيس الوزراء الإسرائيلي بنيامين نتنياهو دعوة رسمية للعاهل المغربي الملك محمد السادس لزيارة إسرائيل، "
+             "وفق ما أعلنه مكتبه أمس الاثنين، معربا عن أمله في أن تنعقد قمة النقب الثانية بالمغرب قريبا.")
+    for e in a.events:
+        if e.type == "VISIT":  # invited: still to come, not on the Monday the office announced it
+            assert e.modality == "planned" and not (e.date.end and e.date.end.isoformat() < "2024-03-13")
+            assert {p.key: p.role for p in e.participants}.get("country:IL") == "host"  # لزيارة إسرائيل
+        assert not (e.type == "MEET" and e.modality == "happened")  # "أمله في أن تنعقد": hoped for
+    a = _one("وأشار وزير الخارجية الجزائري رمطان لعمامرة إلى أن زيارة وزير الخارجية الإسرائيلي يائير لابيد إلى "
+             "المغرب شكلت سابقة خطيرة.")
+    roles = {p.key: p.role for p in next(e for e in a.events if e.type == "VISIT").participants}
+    assert roles.get("person:lapid") == "visitor" and roles.get("country:MA") == "host"
+    assert "person:lamamra" not in roles and not any(k.startswith("ent-") for k in roles)
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

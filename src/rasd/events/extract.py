@@ -453,7 +453,9 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         if key in seen:
             continue
         seen.add(key)
-        role = _role(typ, form in lex.reception, m, pos, prev1, attached, host_taken, not out and not crowd_speaks)
+        right_after = after_trigger is not None and m.type == "GPE" and not doc.body[after_trigger:m.start].strip()
+        role = _role(typ, form in lex.reception, m, pos, prev1, attached, host_taken, not out and not crowd_speaks,
+                     right_after)
         if typ == "VISIT" and m.start > pos and m.type != "GPE" and \
                 _has([w for _s, _e, w in d.words_in(pos, m.start)], lex.reception):
             role = "host"  # "وصل هرتسوغ إلى أبوظبي، حيث استقبله ولي العهد …": who receives the visitor hosts
@@ -488,6 +490,13 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
                 if t.of and ":" in t.of and t.of not in seen:
                     seen.add(t.of)
                     out.append(Participant(t.of, "on behalf of", None, "office"))
+    if typ == "VISIT" and not hosting and any(p.role == "visitor" and p.span is not None and p.span.start > pos
+                                              for p in out):
+        # "وأشار لعمامرة إلى أن زيارة وزير الخارجية الإسرائيلي يائير لابيد إلى المغرب …": the visit names its
+        # visitor after it; who stands before it speaks of the visit (their offices go with them)
+        before = {p.key for p in out if p.role == "visitor" and p.span is not None and p.span.start < pos}
+        out = [p for p in out if p.key not in before and not (p.via == "office" and p.role == "on behalf of"
+                                                               and before)]
     return out, location
 
 
@@ -532,12 +541,14 @@ def _crowd_of(prev: list[str], lex: EventLexicon) -> bool:
     return bool(prev) and (_has(prev[-1:], lex.crowd) or (prev[-1] == "من" and _has(prev[-2:-1], lex.crowd)))
 
 
-def _role(typ: str, receiving: bool, m, pos: int, prev1: str, attached: str, host_taken: bool, first: bool) -> str:
+def _role(typ: str, receiving: bool, m, pos: int, prev1: str, attached: str, host_taken: bool, first: bool,
+          right_after: bool = False) -> str:
+    """``right_after``: nothing stands between the trigger and the mention ("لزيارة إسرائيل": where it goes)."""
     after = m.start > pos
     if typ == "VISIT":
         if receiving:
             return "host" if after and not host_taken else "visitor"
-        return "host" if after and (prev1 == "الي" or attached == "ل") else "visitor"
+        return "host" if after and (prev1 == "الي" or attached == "ل" or right_after) else "visitor"
     if typ == "MEET" and receiving:
         if prev1 == "طرف":
             return "host"
@@ -608,9 +619,10 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
         if not ts:
             continue
         if ev.modality == "planned" and pub is not None and pub.start:
-            # what is still to come is not dated years back: such a time is another clause's ("على أن يتم تسليم
-            # القمر …، ليحل محل القمرين اللذين اقتناهما المغرب سنتي 2017 و2018")
-            ts = [t for t in ts if not (t.value.end and t.value.end < pub.start - timedelta(days=180))]
+            # what is still to come is not dated before the news: such a time is another clause's ("على أن يتم
+            # تسليم القمر …، ليحل محل القمرين اللذين اقتناهما المغرب سنتي 2017 و2018", "دعوة لزيارة إسرائيل،
+            # وفق ما أعلنه مكتبه أمس")
+            ts = [t for t in ts if not (t.value.end and t.value.end < pub.start)]
             if not ts:
                 continue
         best = ts[0]
