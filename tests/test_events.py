@@ -520,6 +520,9 @@ def test_an_invitation_and_a_hope_are_not_happenings_and_who_speaks_of_a_visit_i
     roles = {p.key: p.role for p in next(e for e in a.events if e.type == "VISIT").participants}
     assert roles.get("person:lapid") == "visitor" and roles.get("country:MA") == "host"
     assert "person:lamamra" not in roles and not any(k.startswith("ent-") for k in roles)
+    a = _one("وقع المغرب وإسرائيل مذكرة تفاهم خلال زيارة وزير الدفاع الإسرائيلي بيني غانتس إلى الرباط.")
+    roles = {p.key: p.role for p in next(e for e in a.events if e.type == "VISIT").participants}
+    assert roles.get("person:gantz") == "visitor" and roles.get("country:MA") == "host"  # the signatories before
 
 
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():

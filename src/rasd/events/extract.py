@@ -36,6 +36,7 @@ _AMOUNT = re.compile(r"(\d[\d.,]*)\s*(مليون|مليار|ألف|الف)?\s*(�
 # perhaps, then a dash ("الرباط (رويترز) - وقع …", "القدس – أعلن …")
 _LEAD_DATELINE = re.compile(r"(?m)^[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*(?:\([^()\n]{1,25}\))?[ \t]*[-–—][ \t]")
 _PARTICIPANT_TYPES = ("PERSON", "ORGANIZATION", "GPE")
+_TO = frozenset({"الي"})
 _QUOTES = frozenset('"«“”\'')
 _MEDIA_KINDS = ("news_agency", "outlet")
 _WINDOW_BEFORE, _WINDOW_AFTER = 6, 18
@@ -403,9 +404,15 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
     # "وافقت واشنطن على بيع مصر طائرات": with a verb of selling, who stands before it supplies, after it buys
     seller = next((s for s, _e, w in d.words_in(a, b) if _has([w], lex.sellers)), None) \
         if typ == "PROCUREMENT" else None
+    # "وأشار لعمامرة إلى أن زيارة وزير الخارجية الإسرائيلي يائير لابيد إلى المغرب …": a visit that names its
+    # visitor right after it is his; who stands before it speaks of the visit
+    named_after = typ == "VISIT" and not hosting and any(
+        m.type == "PERSON" and pos < m.start < b and not _has([w for _s, _e, w in d.words_in(pos, m.start)], _TO)
+        for m in d.mentions)
     for m in d.mentions:
         if not (a <= m.start < b) or (m.type not in _PARTICIPANT_TYPES and m.type != "LOCATION") or \
-                any(x <= m.start < y for x, y in sources) or m.start in d.in_time:
+                any(x <= m.start < y for x, y in sources) or m.start in d.in_time or \
+                (named_after and m.start < pos and m.type != "LOCATION"):
             continue
         if m.start in d.holder_of and a <= d.holder_of[m.start] < b:
             by_title.setdefault(d.holder_of[m.start], []).append(m)
@@ -490,13 +497,6 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
                 if t.of and ":" in t.of and t.of not in seen:
                     seen.add(t.of)
                     out.append(Participant(t.of, "on behalf of", None, "office"))
-    if typ == "VISIT" and not hosting and any(p.role == "visitor" and p.span is not None and p.span.start > pos
-                                              for p in out):
-        # "وأشار لعمامرة إلى أن زيارة وزير الخارجية الإسرائيلي يائير لابيد إلى المغرب …": the visit names its
-        # visitor after it; who stands before it speaks of the visit (their offices go with them)
-        before = {p.key for p in out if p.role == "visitor" and p.span is not None and p.span.start < pos}
-        out = [p for p in out if p.key not in before and not (p.via == "office" and p.role == "on behalf of"
-                                                               and before)]
     return out, location
 
 
@@ -588,6 +588,8 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
     assigned: dict[int, list[Timex]] = {}
     for t in _usable_timexes(d, sent):
         tc = _clause_of(clauses, t.start)
+        if tc > 0 and _has([w for _s, _e, w in d.words_in(*clauses[tc])][:2], lex.attribution):
+            continue  # "، وفق ما أعلنه مكتبه أمس الاثنين": the day of the report, not of what it reports
 
         ca, cb = clauses[tc]
         bare = len(body[ca:cb].strip(" ،,؛;:.")) <= len(t.text) + 4  # "، في الآونة الأخيرة،"
@@ -619,10 +621,9 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
         if not ts:
             continue
         if ev.modality == "planned" and pub is not None and pub.start:
-            # what is still to come is not dated before the news: such a time is another clause's ("على أن يتم
-            # تسليم القمر …، ليحل محل القمرين اللذين اقتناهما المغرب سنتي 2017 و2018", "دعوة لزيارة إسرائيل،
-            # وفق ما أعلنه مكتبه أمس")
-            ts = [t for t in ts if not (t.value.end and t.value.end < pub.start)]
+            # what is still to come is not dated years back: such a time is another clause's ("على أن يتم تسليم
+            # القمر …، ليحل محل القمرين اللذين اقتناهما المغرب سنتي 2017 و2018")
+            ts = [t for t in ts if not (t.value.end and t.value.end < pub.start - timedelta(days=180))]
             if not ts:
                 continue
         best = ts[0]
