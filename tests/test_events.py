@@ -525,6 +525,15 @@ def test_an_invitation_and_a_hope_are_not_happenings_and_who_speaks_of_a_visit_i
     assert roles.get("person:gantz") == "visitor" and roles.get("country:MA") == "host"  # the signatories before
 
 
+def test_what_is_told_as_done_this_week_was_done_by_publication():
+    a = _one("تسلم المغرب خلال الأسبوع الجاري الدفعة الأولى من الطائرات المسيرة من شركة إلبيت.")
+    deal = next(e for e in a.events if e.type == "PROCUREMENT")
+    assert (deal.date.start.isoformat(), deal.date.end.isoformat()) == ("2024-03-11", "2024-03-13")  # not to Sunday
+    a = _one("تنطلق خلال الأسبوع الجاري مناورات مشتركة بين القوات المسلحة الملكية والجيش الأمريكي.")
+    ex = next(e for e in a.events if e.type == "EXERCISE")
+    assert ex.date.end.isoformat() == "2024-03-17"  # still to come: the whole week stays
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

@@ -25,6 +25,7 @@ from ..model import Document, Span
 from ..resolve.kb import load as load_kb
 from ..text.fold import FoldMap, fold
 from ..time.interval import Interval
+from ..time.spec import RelUnit
 from ..time.timex import Timex
 from .lexicon import EventLexicon, forms, lexicon
 from .model import EventMention, Participant
@@ -636,6 +637,14 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
                     value = both
                     basis.append(f"with {t.text!r}")
                     weekday = weekday if weekday is not None else _weekday_of(t)
+        if ev.modality == "happened" and isinstance(best.spec, RelUnit) and best.spec.offset == 0 and \
+                pub is not None and pub.end and value.start and value.end and value.start <= pub.end < value.end \
+                and not _has([w for _s, _e, w in d.words_in(*clauses[_clause_of(clauses, ev.trigger.start)])],
+                             lex.ongoing_verbs):
+            # "تسلم المغرب خلال الأسبوع الجاري …": what is told as done this week was done by publication (not
+            # what "تنطلق، تستمر، تتواصل …" tells as going on)
+            value = Interval(value.start, pub.end)
+            basis.append(f"done by publication ({pub.end})")
         ev.date, ev.date_basis, ev.own_date, ev.weekday = value, basis, True, weekday
         ev.date_span = d.doc.span(best.start, best.end, "date")
         if best.role == "since":

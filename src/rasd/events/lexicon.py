@@ -30,6 +30,7 @@ class EventLexicon:
     sellers: frozenset[str]  # بيع، باع، زود: who stands before supplies, who follows buys
     purpose_adverbials: frozenset[str]  # احتجاجا على: why another act was done, a trigger only alone
     during_next: frozenset[str]  # وقعا … خلال زيارة: the visit holds the signing's date
+    ongoing_verbs: frozenset[str]  # تنطلق، تستمر …: a happening told in the present may outlast publication
     people_nouns: frozenset[str]  # المحتجون، المتظاهرون …: a speaker who is no entity
     setting_words: frozenset[str]  # "، في أول زيارة …": a clause opening with these sets the scene of the one before
     denial: frozenset[str]  # نفت مصادر أن يكون … قد وقع: what is denied anywhere before the trigger in its clause
@@ -98,7 +99,8 @@ def lexicon() -> EventLexicon:
         planned_phrases=frozenset(" ".join(fold(w) for w in p.split()) for p in d["modality"]["planned_phrases"]), historical=_f(d["historical"]), pluperfect_aux=_f(d["pluperfect_aux"]),
         protest_organizer=_f(d["protest_organizer_words"]), protest_cause=_f(d["protest_cause_words"]),
         locative=_f(d["locative"]), sellers=_f(d["seller_triggers"]), purpose_adverbials=_f(d["purpose_adverbials"]),
-        during_next=_f(d["during_next"]), setting_words=_f(d["setting_words"]), people_nouns=_f(d["people_nouns"]), denial=_f(d["modality"]["denial_verbs"]),
+        during_next=_f(d["during_next"]), setting_words=_f(d["setting_words"]), people_nouns=_f(d["people_nouns"]),
+        ongoing_verbs=_f(d["ongoing_verbs"]), denial=_f(d["modality"]["denial_verbs"]),
         reception=_f(d["reception_forms"]), attribution=_f(d["attribution_openers"]), attribution_nouns=_f(d["attribution_nouns"]),
         aspect_verbs=_f(d["aspect_verbs"]),
         relative_to_event=_f(d["relative_to_event"]), dyad=_f(d["dyad"]), military_nouns=_f(d["military_nouns"]),
