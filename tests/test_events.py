@@ -540,6 +540,12 @@ def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
 
     assert amount_value("1,5 مليار دولار") == amount_value("1500 مليون دولار") == "1500000000 دولار"
     assert amount_value("١٠٠ مليون دولار") == "100000000 دولار"
+    # amounts written without digits: "مليار دولار" is one billion, the dual "بملياري دولار" two
+    assert amount_value("مليار دولار") == "1000000000 دولار" and amount_value("بملياري دولار") == "2000000000 دولار"
+    ev = next(e for e in _one("وقع المغرب صفقة مع شركة الصناعات الجوية الإسرائيلية لاقتناء قمر صناعي بقيمة تناهز "
+                              "مليار دولار.").events
+              if e.type == "PROCUREMENT")
+    assert ev.attributes.get("amounts") == ["مليار دولار"]
     docs = _docs("وقع المغرب أمس الثلاثاء صفقة مع شركة الصناعات الجوية الإسرائيلية لاقتناء منظومة دفاع جوي بقيمة "
                  "500 مليون دولار.",
                  "أبرم المغرب أمس الثلاثاء صفقة مع شركة الصناعات الجوية الإسرائيلية لاقتناء منظومة دفاع جوي "

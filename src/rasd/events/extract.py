@@ -32,7 +32,8 @@ from .model import EventMention, Participant
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _CLAUSE = re.compile(r"[،؛;:]")
-_AMOUNT = re.compile(r"(\d[\d.,]*)\s*(مليون|مليار|ألف|الف)?\s*(دولار|درهم|يورو|شيكل|جنيه|ريال)")
+_AMOUNT = re.compile(r"(?:\d[\d.,]*\s*(?:مليون|مليار|ألف|الف)?|(?<![\w])[وب]?(?:ملياري|مليوني|مليار|مليون))\s*"
+                     r"(?:دولار|درهم|يورو|شيكل|جنيه|ريال)")  # "2.2 مليار دولار", "بنحو مليار دولار"
 # a dateline opening a paragraph: one or two words (the place the report is filed from), an agency in brackets
 # perhaps, then a dash ("الرباط (رويترز) - وقع …", "القدس – أعلن …")
 _LEAD_DATELINE = re.compile(r"(?m)^[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*(?:\([^()\n]{1,25}\))?[ \t]*[-–—][ \t]")

@@ -473,13 +473,16 @@ def _disagreement(ev: Event, prop: str, about: str, by_value: dict[str, list[Eve
 
 _SCALE = {"الف": 1e3, "مليون": 1e6, "مليار": 1e9}  # folded: ألف reads الف
 _AMOUNT_PARTS = re.compile(r"(\d[\d.,]*)\s*(مليون|مليار|الف)?\s*(\S+)")
+_BARE_AMOUNT = re.compile(r"[وب]?(ملياري|مليوني|مليار|مليون)\s*(\S+)")
+_BARE_SCALE = {"مليون": 1e6, "مليار": 1e9, "مليوني": 2e6, "ملياري": 2e9}
 
 
 def amount_value(text: str) -> str | None:
     """"1,5 مليار دولار" → "1500000000 دولار": one number and currency, to compare what sources say."""
     m = _AMOUNT_PARTS.match(fold(text))
     if not m:
-        return None
+        bare = _BARE_AMOUNT.match(fold(text))  # "مليار دولار": one billion; "ملياري دولار": two
+        return f"{_BARE_SCALE[bare.group(1)]:.0f} {bare.group(2)}" if bare else None
     digits = m.group(1).rstrip(".,")
     if re.fullmatch(r"\d{1,3}(,\d{3})+", digits):  # 1,500,000
         digits = digits.replace(",", "")
