@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from datetime import timedelta
+from functools import lru_cache
 from itertools import pairwise
 
 from ..model import Document, Span
@@ -39,6 +40,9 @@ _AMOUNT = re.compile(r"(?:\d[\d.,]*\s*(?:مليون|مليار|ألف|الف)?|(
 _LEAD_DATELINE = re.compile(r"(?m)^[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*(?:\([^()\n]{1,25}\))?[ \t]*[-–—][ \t]")
 _PARTICIPANT_TYPES = ("PERSON", "ORGANIZATION", "GPE")
 _TO = frozenset({"الي"})
+# what the country of the place where it happened is to an event: a visit's host; where a march went; for
+# relations set up or cut, one of the parties
+_PLACE_ROLE = {"PROTEST": "place", "ESTABLISH_RELATIONS": "party", "SEVER_RELATIONS": "party"}
 _QUOTES = frozenset('"«“”\'')
 _MEDIA_KINDS = ("news_agency", "outlet")
 _WINDOW_BEFORE, _WINDOW_AFTER = 6, 18
@@ -101,6 +105,7 @@ class _Doc:
         self.ends = [e for _s, e, _w in self.words]
         self.named = [(m.start, m.end) for m in self.mentions if m.type in ("AGREEMENT", "EVENT_NAME")]
         self.bodies = [(m.start, m.end) for m in self.mentions if m.type == "ORGANIZATION"]
+        self.person_keys = {m.key for m in self.mentions if m.type == "PERSON"}
         # a name inside a temporal expression ("1 أبريل (نيسان)") is a month, not a party
         self.in_time = {m.start for m in self.mentions
                         if any(t.start <= m.start and m.end <= t.end for t in self.timexes)}
@@ -150,7 +155,7 @@ def extract(doc: Document) -> list[EventMention]:
         clauses = _clauses(doc.body, sent)
         hits = []
         for i, (s, _e, w) in enumerate(swords):
-            hit = _trigger(w, lex)
+            hit = _trigger_of(w)
             if not hit or not _licensed(d, lex, sent, swords, i, *hit) or any(a <= s < b for a, b in d.bodies):
                 continue  # … and "الجبهة المغربية لدعم فلسطين ومناهضة التطبيع" names a body, not a normalization
             hits.append((i, hit))
@@ -203,6 +208,13 @@ def _after_publication(d: _Doc, events: list[EventMention]) -> None:
     for e in events:
         if e.own_date and e.modality == "happened" and e.date.start is not None and e.date.start > pub.end:
             e.modality = "planned"
+
+
+@lru_cache(maxsize=1 << 16)
+def _trigger_of(word: str) -> tuple[str, str, str] | None:
+    """``_trigger`` with the shipped lexicon, remembered per word: a sentence's words are looked up again for
+    each of its events (where another happening of the same kind is told)."""
+    return _trigger(word, lexicon())
 
 
 def _trigger(word: str, lex: EventLexicon) -> tuple[str, str, str] | None:
@@ -344,7 +356,6 @@ def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos:
     out = _with_dyad(d, lex, out, clauses[lo][0], clauses[hi][1])
     hosting = _receives(form, lex)
     setting = typ == "VISIT" and bool(clause_words[ci]) and _has([clause_words[ci][0][2]], lex.setting_words)
-    persons = {m.key for m in d.mentions if m.type == "PERSON"}
 
     def wanting(out: list[Participant]) -> bool:
         """Fewer than two parties, a reception with no guest yet, or a march with no one marching yet."""
@@ -354,11 +365,11 @@ def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos:
                 or typ == "PROTEST" and not any(p.role == "protester" for p in out)
                 # "افتتح لابيد …، في أول زيارة لوزير خارجية إسرائيلي إلى المغرب": a visit told as the setting of
                 # what someone did is his; the clause before names him
-                or setting and not any(p.role == "visitor" and p.key in persons for p in out))
+                or setting and not any(p.role == "visitor" and p.key in d.person_keys for p in out))
     # a clause telling another happening of the same kind keeps its parties ("…، ليحل محل القمرين اللذين
     # اقتناهما المغرب من فرنسا"): widening stops before it
     other = {k for k, ws in enumerate(clause_words) if k != ci and any(
-        s != pos and (_trigger(w, lex) or ("",))[0] == typ for s, _e, w in ws)}
+        s != pos and (_trigger_of(w) or ("",))[0] == typ for s, _e, w in ws)}
     top = min([k for k in other if k > ci], default=len(clauses)) - 1
     bottom = max([k for k in other if k < ci], default=-1) + 1
     while wanting(out) and (lo > bottom or hi < top):
@@ -432,8 +443,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
                 country = entry.country if entry is not None else None
                 if country and typ in lex.location_countries_for and f"country:{country}" not in seen:
                     seen.add(f"country:{country}")  # "وصل إلى القاهرة", "تظاهر الآلاف في الرباط"
-                    role = {"PROTEST": "place", "ESTABLISH_RELATIONS": "party", "SEVER_RELATIONS": "party"}
-                    out.append(Participant(f"country:{country}", role.get(typ, "host"), None, "location"))
+                    out.append(Participant(f"country:{country}", _PLACE_ROLE.get(typ, "host"), None, "location"))
             continue
         if entry is not None and entry.kind in _MEDIA_KINDS:
             continue
@@ -513,8 +523,7 @@ def _official_complaints(lex: EventLexicon, swords, hits: list) -> list:
         ("ل" in taken and "ال" in taken) or _has([words[i]], lex.purpose_adverbials))]
     if not purpose or any(typ == "PROTEST" for k, (_i, (typ, _f, _t)) in enumerate(hits) if k not in purpose):
         return hits
-    return [(i, ("STATEMENT", "احتجاج", taken) if k in purpose else hit)
-            for k, (i, hit) in enumerate(hits) for taken in [hit[2]]]
+    return [(i, ("STATEMENT", "احتجاج", hit[2]) if k in purpose else hit) for k, (i, hit) in enumerate(hits)]
 
 
 def _names_a_weapon(d: _Doc, lex: EventLexicon, start: int) -> bool:
@@ -533,7 +542,7 @@ def _names_a_weapon(d: _Doc, lex: EventLexicon, start: int) -> bool:
         opening = max(before.rfind(q, 0, len(before) - 1) for q in _QUOTES)  # the quoted name before: step over it
         if opening < 0:
             return False
-        k = k - 40 + opening if k >= 40 else opening
+        k = max(0, k - 40) + opening
     return _has(d.words_before(k, 2), lex.weapon_nouns)
 
 

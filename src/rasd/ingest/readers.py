@@ -118,7 +118,7 @@ def html_record(html: str | bytes, name: str, url: str | None, fmt: str = "html"
         published=published, fmt=fmt)
 
 
-_DATEISH = re.compile(r"date|time|publish|posted|meta|تاريخ", re.I)
+_DATEISH = re.compile(r"date|time|publish|posted|meta|تاريخ", re.IGNORECASE)
 
 
 def _date_after_headline(html: str | bytes) -> str | None:
@@ -137,7 +137,7 @@ def _date_after_headline(html: str | bytes) -> str | None:
     for bad in root.xpath("//header|//nav|//footer|//aside|//script|//style"):
         bad.drop_tree()
     heads = root.xpath("//h1")
-    after = False if heads else True
+    after = not heads
     for el in root.iter():
         if heads and el is heads[0]:
             after = True
