@@ -516,6 +516,8 @@ def _official_complaints(lex: EventLexicon, swords, hits: list) -> list:
     """"استدعت وزارة الخارجية الجزائرية سفير المملكة المغربية للاحتجاج على تصريحات …": a protest that is only the
     purpose of another act ("للاحتجاج", "احتجاجا على"), in a sentence with no crowd and no march, is a state
     complaining officially — a statement (CAMEO 114), not a demonstration."""
+    if not any(typ == "PROTEST" for _i, (typ, _f, _t) in hits):
+        return hits
     words = [w for _s, _e, w in swords]
     if _has(words, lex.crowd) or _has(words, lex.people_nouns):
         return hits
