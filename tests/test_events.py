@@ -534,6 +534,18 @@ def test_what_is_told_as_done_this_week_was_done_by_publication():
     assert ex.date.end.isoformat() == "2024-03-17"  # still to come: the whole week stays
 
 
+def test_a_stated_duration_widens_a_visit_or_exercise_from_its_first_day():
+    a = _one("حل رئيس أركان الجيش الإسرائيلي هرتسي هاليفي، أمس الثلاثاء، بالرباط في زيارة رسمية تستغرق ثلاثة أيام.")
+    visit = next(e for e in a.events if e.type == "VISIT")
+    assert (visit.date.start.isoformat(), visit.date.end.isoformat()) == ("2024-03-12", "2024-03-14")
+    a = _one("انطلقت يوم الاثنين مناورات مشتركة بين القوات المسلحة الملكية والجيش الأمريكي لمدة أسبوعين.")
+    ex = next(e for e in a.events if e.type == "EXERCISE")
+    assert (ex.date.start.isoformat(), ex.date.end.isoformat()) == ("2024-03-11", "2024-03-24")
+    a = _one("وقع المغرب وإسرائيل أمس اتفاقية تمتد خمس سنوات.")  # an agreement's term is not a signing's length
+    sign = next(e for e in a.events if e.type == "SIGN_AGREEMENT")
+    assert sign.date.start == sign.date.end
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

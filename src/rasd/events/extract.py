@@ -26,6 +26,7 @@ from ..model import Document, Span
 from ..resolve.kb import load as load_kb
 from ..text.fold import FoldMap, fold
 from ..time.interval import Interval
+from ..time.lexicon import lexicon as time_lexicon
 from ..time.spec import RelUnit
 from ..time.timex import Timex
 from .lexicon import EventLexicon, forms, lexicon
@@ -366,15 +367,14 @@ def _participants(d: _Doc, lex: EventLexicon, sent: Span, clauses, ci: int, pos:
                 # "افتتح لابيد …، في أول زيارة لوزير خارجية إسرائيلي إلى المغرب": a visit told as the setting of
                 # what someone did is his; the clause before names him
                 or setting and not any(p.role == "visitor" and p.key in d.person_keys for p in out))
-    # a clause telling another happening of the same kind keeps its parties ("…، ليحل محل القمرين اللذين
-    # اقتناهما المغرب من فرنسا"): widening stops before it
-    other = {k for k, ws in enumerate(clause_words) if k != ci and any(
-        s != pos and (_trigger_of(w) or ("",))[0] == typ for s, _e, w in ws)}
-    top = min([k for k in other if k > ci], default=len(clauses)) - 1
-    bottom = max([k for k in other if k < ci], default=-1) + 1
-    while wanting(out) and (lo > bottom or hi < top):
-        lo, hi = max(bottom, lo - 1), min(top, hi + 1)
-        while lo in bare and lo > bottom:
+    # a later clause telling another happening of the same kind keeps its parties ("…، ليحل محل القمرين اللذين
+    # اقتناهما المغرب من فرنسا"): widening stops before it (an earlier one is mostly the same happening told by
+    # its verb: "حل هاليفي، أمس، بالرباط في زيارة …")
+    top = min([k for k, ws in enumerate(clause_words) if k > ci and any(
+        (_trigger_of(w) or ("",))[0] == typ for _s, _e, w in ws)], default=len(clauses)) - 1
+    while wanting(out) and (lo > 0 or hi < top):
+        lo, hi = max(0, lo - 1), min(top, hi + 1)
+        while lo in bare and lo > 0:
             lo -= 1
         while hi in bare and hi < top:
             hi += 1
@@ -657,6 +657,11 @@ def _date_sentence(d: _Doc, lex: EventLexicon, sent: Span, clauses, swords, foun
             # what "تنطلق، تستمر، تتواصل …" tells as going on)
             value = Interval(value.start, pub.end)
             basis.append(f"done by publication ({pub.end})")
+        days = _lasting(d, lex, ev, clauses) if value.start and value.start == value.end else None
+        if days:
+            # "زيارة رسمية تستغرق ثلاثة أيام": from its first day to its last
+            value = Interval(value.start, value.start + timedelta(days=days - 1))
+            basis.append(f"lasting {days} day(s)")
         ev.date, ev.date_basis, ev.own_date, ev.weekday = value, basis, True, weekday
         ev.date_span = d.doc.span(best.start, best.end, "date")
         if best.role == "since":
@@ -729,6 +734,30 @@ def _kind(word: str) -> str:
 
 def _weekday_of(t: Timex) -> int | None:
     return getattr(t.spec, "weekday", None)
+
+
+def _lasting(d: _Doc, lex: EventLexicon, ev: EventMention, clauses) -> int | None:
+    """How many days a visit, meeting or exercise lasts, when its clause says so after it: "تستغرق ثلاثة أيام",
+    "لمدة يومين", "على مدى أسبوع" (numbers and units from the time layer's vocabulary)."""
+    if ev.type not in lex.lasting_types:
+        return None
+    a, b = clauses[_clause_of(clauses, ev.trigger.start)]
+    words = [w for _s, _e, w in d.words_in(ev.trigger.end, b)]
+    tl = time_lexicon()
+    for k, w in enumerate(words[:-1]):
+        if not _has([w], lex.duration_words):
+            continue
+        n, j = 1, k + 1
+        if words[j].isdigit():
+            n, j = int(words[j]), j + 1
+        elif words[j] in tl.numbers:
+            n, j = tl.numbers[words[j]], j + 1
+        unit = tl.units.get(words[j]) if j < len(words) else None
+        if not unit or unit[0] not in ("day", "week"):
+            continue
+        n = 2 if unit[1] == "dual" else n
+        return min(n * (7 if unit[0] == "week" else 1), 60)
+    return None
 
 
 def _news_day(d: _Doc, pub: Interval | None) -> Timex | None:

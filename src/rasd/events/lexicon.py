@@ -30,6 +30,8 @@ class EventLexicon:
     sellers: frozenset[str]  # بيع، باع، زود: who stands before supplies, who follows buys
     purpose_adverbials: frozenset[str]  # احتجاجا على: why another act was done, a trigger only alone
     during_next: frozenset[str]  # وقعا … خلال زيارة: the visit holds the signing's date
+    duration_words: frozenset[str]  # تستغرق، لمدة، على مدى …: how long a happening lasts follows
+    lasting_types: frozenset[str]  # the types a stated duration widens (a visit, not a signing)
     ongoing_verbs: frozenset[str]  # تنطلق، تستمر …: a happening told in the present may outlast publication
     people_nouns: frozenset[str]  # المحتجون، المتظاهرون …: a speaker who is no entity
     setting_words: frozenset[str]  # "، في أول زيارة …": a clause opening with these sets the scene of the one before
@@ -100,7 +102,8 @@ def lexicon() -> EventLexicon:
         protest_organizer=_f(d["protest_organizer_words"]), protest_cause=_f(d["protest_cause_words"]),
         locative=_f(d["locative"]), sellers=_f(d["seller_triggers"]), purpose_adverbials=_f(d["purpose_adverbials"]),
         during_next=_f(d["during_next"]), setting_words=_f(d["setting_words"]), people_nouns=_f(d["people_nouns"]),
-        ongoing_verbs=_f(d["ongoing_verbs"]), denial=_f(d["modality"]["denial_verbs"]),
+        ongoing_verbs=_f(d["ongoing_verbs"]), duration_words=_f(d["duration_words"]),
+        lasting_types=frozenset(d["lasting_types"]), denial=_f(d["modality"]["denial_verbs"]),
         reception=_f(d["reception_forms"]), attribution=_f(d["attribution_openers"]), attribution_nouns=_f(d["attribution_nouns"]),
         aspect_verbs=_f(d["aspect_verbs"]),
         relative_to_event=_f(d["relative_to_event"]), dyad=_f(d["dyad"]), military_nouns=_f(d["military_nouns"]),
