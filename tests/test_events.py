@@ -546,6 +546,13 @@ def test_a_stated_duration_widens_a_visit_or_exercise_from_its_first_day():
     assert sign.date.start == sign.date.end
 
 
+def test_who_receives_a_visitor_named_in_a_relative_clause_hosts_the_visit():
+    a = _one("استقبل وزير الشؤون الخارجية ناصر بوريطة، اليوم الخميس بالرباط، وزير الخارجية الإسرائيلي إيلي كوهين، الذي "
+             "يقوم بزيارة رسمية للمملكة.")
+    roles = {p.key: p.role for p in next(e for e in a.events if e.type == "VISIT").participants}
+    assert roles.get("person:bourita") == "host" and roles.get("person:eli_cohen") == "visitor"
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

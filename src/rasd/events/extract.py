@@ -478,6 +478,8 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
         if typ == "VISIT" and m.start > pos and m.type != "GPE" and \
                 _has([w for _s, _e, w in d.words_in(pos, m.start)], lex.reception):
             role = "host"  # "وصل هرتسوغ إلى أبوظبي، حيث استقبله ولي العهد …": who receives the visitor hosts
+        elif typ == "VISIT" and m.start < pos and m.type == "PERSON" and _receiver(d, lex, m, a):
+            role = "host"  # "استقبل بوريطة … كوهين، الذي يقوم بزيارة للمملكة": the receiver hosts the visit
         owner = next((p for p in out if p.span is not None and p.span.start <= m.start and m.end <= p.span.end), None)
         if owner is not None and m.form == "adjective":
             role = owner.role  # "وزير الدفاع المغربي" named by title: his country plays his part
@@ -526,6 +528,14 @@ def _official_complaints(lex: EventLexicon, swords, hits: list) -> list:
     if not purpose or any(typ == "PROTEST" for k, (_i, (typ, _f, _t)) in enumerate(hits) if k not in purpose):
         return hits
     return [(i, ("STATEMENT", "احتجاج", hit[2]) if k in purpose else hit) for k, (i, hit) in enumerate(hits)]
+
+
+def _receiver(d: _Doc, lex: EventLexicon, m, a: int) -> bool:
+    """Is ``m`` the one who receives: the first party after a reception verb ("استقبل [وزير الخارجية ناصر بوريطة]
+    … وزير الخارجية الإسرائيلي")?"""
+    verbs = [s for s, _e, w in d.words_in(a, m.start) if _has([w], lex.reception)]
+    return bool(verbs) and not any(verbs[-1] < x.start < m.start and x.type in _PARTICIPANT_TYPES
+                                   and x.start not in d.holder_of for x in d.mentions)
 
 
 def _names_a_weapon(d: _Doc, lex: EventLexicon, start: int) -> bool:
