@@ -148,3 +148,16 @@ def test_a_date_line_after_the_article_is_a_page_date_and_an_outlet_may_have_dig
     assert (c.page_date, c.published) == ("2023-10-21", None) and "2023" not in c.body
     c = clean_text(f"المغرب يستقبل وفدا عسكريا\n\nالرباط - le360\n\n{P1}\n{P2}")
     assert (c.dateline, c.outlet) == ("الرباط - le360", "le360")
+
+
+def test_a_date_with_its_time_beside_the_headline_stamps_the_article_a_header_date_does_not():
+    body = ("وقع المغرب وإسرائيل، يوم الثلاثاء بالرباط، اتفاقية لتطوير صناعة الطائرات المسيرة بالمملكة، في إطار "
+            "التعاون العسكري بين البلدين.\n"
+            "وحسب بلاغ لإدارة الدفاع الوطني، فإن الاتفاقية تنص على نقل التكنولوجيا وتكوين الأطر المغربية.\n")
+    page = "الرئيسية | سياسة | مجتمع\n2024/03/13 - 10:45\nالمغرب وإسرائيل يوقعان اتفاقية لتطوير صناعة المسيرات\n" + body
+    c = clean_text(page)
+    assert (c.published, c.published_why) == ("2024-03-13", "date and time beside the headline")
+    # a page header's date, at the top and without a time, is the day the page was served
+    c = clean_text("الأربعاء, يناير 28, 2026\nالرئيسية | سياسة | مجتمع\nالمغرب وإسرائيل يوقعان اتفاقية لتطوير صناعة "
+                   "المسيرات\n" + body)
+    assert c.published is None and c.page_date == "2026-01-28"

@@ -19,7 +19,7 @@ def clean_document(doc: Document) -> None:
     doc.captions = c.captions
     doc.removed = c.removed
     doc.language = "ar" if arabic_ratio(doc.body[:4000]) >= 0.5 else ("en" if doc.body.strip() else "und")
-    doc.published = infer(doc.published, doc.url, doc.dateline, doc.body, c.published)
+    doc.published = infer(doc.published, doc.url, doc.dateline, doc.body, c.published, c.published_why)
 
 
 CLEAN = Component(

@@ -121,7 +121,8 @@ class Cleaned:
     byline: str | None = None
     dateline: str | None = None
     page_date: str | None = None
-    published: str | None = None  # from a line labelled as the publication date
+    published: str | None = None  # from a line labelled as the publication date, or a dated time beside the title
+    published_why: str = "line labelled as the publication date"
     captions: list[str] = field(default_factory=list)
     caption_dates: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
@@ -344,6 +345,15 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
         elif line.words <= 3:
             drop(line, "chrome", "chrome: short line before the article")
         # longer lines stay: a standfirst or lead is article text
+
+    # a date with its time of day right beside the headline ("2024/03/13 - 10:45" above it) stamps the article; a
+    # page header's date (the day the page was served) stands at the top, and without a time
+    top = [x for x in lines if x.n < first_p]
+    title_n = next((x.n for x in top if x.label == "title"), None)
+    stamp = next((x for x in top if x.label == "page_date" and title_n is not None and abs(x.n - title_n) == 1
+                  and _CLOCK.search(x.text)), None)
+    if stamp is not None and out.published is None:
+        out.published, out.published_why = out.page_date, "date and time beside the headline"
 
     # 4. the tail: after the last paragraph. A headline printed at the end is the title when none was found.
     tail = [x for x in live if x.n > last_p and not x.label]

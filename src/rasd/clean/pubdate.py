@@ -35,14 +35,14 @@ def from_url(url: str | None) -> date | None:
 
 
 def infer(published: Published, url: str | None, dateline: str | None, body: str,
-          labelled: str | None = None) -> Published:
+          labelled: str | None = None, labelled_why: str = "line labelled as the publication date") -> Published:
     if published.date:
         return published
     d = from_url(url)
     if d:
         return Published(d.isoformat(), "url", "date in URL path")
     if labelled:
-        return Published(labelled, "text", "line labelled as the publication date")
+        return Published(labelled, "text", labelled_why)
     if dateline:
         hits = find_dates(dateline)
         if hits:
