@@ -553,6 +553,15 @@ def test_who_receives_a_visitor_named_in_a_relative_clause_hosts_the_visit():
     assert roles.get("person:bourita") == "host" and roles.get("person:eli_cohen") == "visitor"
 
 
+def test_a_visitor_named_before_the_visit_and_whom_he_meets_during_it():
+    a = _one("حل وزير الخارجية الإسرائيلي إيلي كوهين، اليوم الخميس، بالرباط في زيارة رسمية تستغرق يومين، يجري خلالها "
+             "مباحثات مع نظيره المغربي ناصر بوريطة.")
+    visit = next(e for e in a.events if e.type == "VISIT")
+    roles = {p.key: p.role for p in visit.participants}
+    assert roles.get("person:eli_cohen") == "visitor" and roles.get("person:bourita") == "host"
+    assert (visit.date.start.isoformat(), visit.date.end.isoformat()) == ("2024-03-13", "2024-03-14")
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

@@ -40,7 +40,7 @@ _AMOUNT = re.compile(r"(?:\d[\d.,]*\s*(?:مليون|مليار|ألف|الف)?|(
 # perhaps, then a dash ("الرباط (رويترز) - وقع …", "القدس – أعلن …")
 _LEAD_DATELINE = re.compile(r"(?m)^[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*(?:\([^()\n]{1,25}\))?[ \t]*[-–—][ \t]")
 _PARTICIPANT_TYPES = ("PERSON", "ORGANIZATION", "GPE")
-_TO = frozenset({"الي"})
+_NOT_GENITIVE = frozenset({"الي", "مع", "من", "في", "ل"})
 # what the country of the place where it happened is to an event: a visit's host; where a march went; for
 # relations set up or cut, one of the parties
 _PLACE_ROLE = {"PROTEST": "place", "ESTABLISH_RELATIONS": "party", "SEVER_RELATIONS": "party"}
@@ -420,8 +420,7 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
     # "وأشار لعمامرة إلى أن زيارة وزير الخارجية الإسرائيلي يائير لابيد إلى المغرب …": a visit that names its
     # visitor right after it is his; who stands before it speaks of the visit
     named_after = typ == "VISIT" and not hosting and any(
-        m.type == "PERSON" and pos < m.start < b and not _has([w for _s, _e, w in d.words_in(pos, m.start)], _TO)
-        for m in d.mentions)
+        m.type == "PERSON" and pos < m.start < b and _genitive(d, pos, m.start) for m in d.mentions)
     for m in d.mentions:
         if not (a <= m.start < b) or (m.type not in _PARTICIPANT_TYPES and m.type != "LOCATION") or \
                 any(x <= m.start < y for x, y in sources) or m.start in d.in_time or \
@@ -480,6 +479,8 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
             role = "host"  # "وصل هرتسوغ إلى أبوظبي، حيث استقبله ولي العهد …": who receives the visitor hosts
         elif typ == "VISIT" and m.start < pos and m.type == "PERSON" and _receiver(d, lex, m, a):
             role = "host"  # "استقبل بوريطة … كوهين، الذي يقوم بزيارة للمملكة": the receiver hosts the visit
+        elif typ == "VISIT" and m.start > pos and "مع" in prev:
+            role = "host"  # "في زيارة …، يجري خلالها مباحثات مع نظيره المغربي ناصر بوريطة": whom the visitor meets
         owner = next((p for p in out if p.span is not None and p.span.start <= m.start and m.end <= p.span.end), None)
         if owner is not None and m.form == "adjective":
             role = owner.role  # "وزير الدفاع المغربي" named by title: his country plays his part
@@ -528,6 +529,14 @@ def _official_complaints(lex: EventLexicon, swords, hits: list) -> list:
     if not purpose or any(typ == "PROTEST" for k, (_i, (typ, _f, _t)) in enumerate(hits) if k not in purpose):
         return hits
     return [(i, ("STATEMENT", "احتجاج", hit[2]) if k in purpose else hit) for k, (i, hit) in enumerate(hits)]
+
+
+def _genitive(d: _Doc, pos: int, start: int) -> bool:
+    """Does a name at ``start`` follow the visit word at ``pos`` as its genitive — a title at most between, no
+    comma, no preposition ("زيارة [وزير الخارجية الإسرائيلي] يائير لابيد", not "زيارة …، يجري خلالها مباحثات مع …")?"""
+    between = d.words_in(pos, start)[1:]
+    return len(between) <= 5 and not any(c in d.doc.body[pos:start] for c in "،,؛;") and \
+        not _has([w for _s, _e, w in between], _NOT_GENITIVE)
 
 
 def _receiver(d: _Doc, lex: EventLexicon, m, a: int) -> bool:
