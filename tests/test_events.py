@@ -554,7 +554,7 @@ def test_who_receives_a_visitor_named_in_a_relative_clause_hosts_the_visit():
 
 
 def test_a_visitor_named_before_the_visit_and_whom_he_meets_during_it():
-    a = _one("حل وزير الخارجية الإسرائيلي إيلي كوهين، اليوم الخميس، بالرباط في زيارة رسمية تستغرق يومين، يجري خلالها "
+    a = _one("حل وزير الخارجية الإسرائيلي إيلي كوهين، اليوم الأربعاء، بالرباط في زيارة رسمية تستغرق يومين، يجري خلالها "
              "مباحثات مع نظيره المغربي ناصر بوريطة.")
     visit = next(e for e in a.events if e.type == "VISIT")
     roles = {p.key: p.role for p in visit.participants}
