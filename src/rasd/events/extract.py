@@ -760,7 +760,7 @@ def _lasting(d: _Doc, lex: EventLexicon, ev: EventMention, clauses) -> int | Non
     "لمدة يومين", "على مدى أسبوع" (numbers and units from the time layer's vocabulary)."""
     if ev.type not in lex.lasting_types:
         return None
-    a, b = clauses[_clause_of(clauses, ev.trigger.start)]
+    _a, b = clauses[_clause_of(clauses, ev.trigger.start)]
     words = [w for _s, _e, w in d.words_in(ev.trigger.end, b)]
     tl = time_lexicon()
     for k, w in enumerate(words[:-1]):
