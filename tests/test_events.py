@@ -562,6 +562,18 @@ def test_a_visitor_named_before_the_visit_and_whom_he_meets_during_it():
     assert (visit.date.start.isoformat(), visit.date.end.isoformat()) == ("2024-03-13", "2024-03-14")
 
 
+def test_a_postponed_summit_did_not_happen_and_who_reports_a_deal_is_not_its_buyer():
+    a = _one("أعلنت إسرائيل والمغرب، الجمعة، تأجيل قمة النقب الثانية التي كان من المقرر عقدها في الرباط.")
+    assert not any(e.type == "MEET" and e.modality == "happened" for e in a.events)
+    a = _one("قالت وزارة الدفاع الإسرائيلية إن المغرب سيتسلم منظومة باراك من شركة الصناعات الجوية الإسرائيلية خلال "
+             "العام المقبل.")
+    deal = next(e for e in a.events if e.type == "PROCUREMENT")
+    assert deal.modality == "planned" and deal.date.start.isoformat() == "2025-01-01"
+    assert {p.key: p.role for p in deal.participants} == {"country:MA": "buyer", "org:iai": "supplier"}
+    a = _one("أعلن الجيش الإسرائيلي، الأربعاء، أن وحدة من لواء جولاني شاركت في مناورات الأسد الإفريقي بالمغرب.")
+    assert "org:idf" in {p.key for p in next(e for e in a.events if e.type == "EXERCISE").participants}
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

@@ -421,10 +421,11 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
     # visitor right after it is his; who stands before it speaks of the visit
     named_after = typ == "VISIT" and not hosting and any(
         m.type == "PERSON" and pos < m.start < b and _genitive(d, pos, m.start) for m in d.mentions)
+    reporter_end = _reported_from(d, lex, a, pos)
     for m in d.mentions:
         if not (a <= m.start < b) or (m.type not in _PARTICIPANT_TYPES and m.type != "LOCATION") or \
                 any(x <= m.start < y for x, y in sources) or m.start in d.in_time or \
-                (named_after and m.start < pos and m.type != "LOCATION"):
+                (named_after and m.start < pos and m.type != "LOCATION") or m.start < reporter_end:
             continue
         if m.start in d.holder_of and a <= d.holder_of[m.start] < b:
             by_title.setdefault(d.holder_of[m.start], []).append(m)
@@ -529,6 +530,19 @@ def _official_complaints(lex: EventLexicon, swords, hits: list) -> list:
     if not purpose or any(typ == "PROTEST" for k, (_i, (typ, _f, _t)) in enumerate(hits) if k not in purpose):
         return hits
     return [(i, ("STATEMENT", "احتجاج", hit[2]) if k in purpose else hit) for k, (i, hit) in enumerate(hits)]
+
+
+def _reported_from(d: _Doc, lex: EventLexicon, a: int, pos: int) -> int:
+    """Where the reporting part before a trigger ends, when the happening is told as someone's words about others:
+    "قالت وزارة الدفاع الإسرائيلية إن المغرب سيتسلم …" — the ministry reports, Morocco acts. Only when the reported
+    clause names its own actor between "إن/أن" and the trigger ("أعلن الجيش أن وحدة منه شاركت" keeps the army)."""
+    words = d.words_in(a, pos)
+    for k, (s, e, w) in enumerate(words):
+        if w in ("ان", "بان") and k > 0 and any(_has([x[2]], lex.reporting) for x in words[max(0, k - 6):k]):
+            if any(m.type in _PARTICIPANT_TYPES and e <= m.start < pos for m in d.mentions):
+                return s
+            return 0
+    return 0
 
 
 def _genitive(d: _Doc, pos: int, start: int) -> bool:
