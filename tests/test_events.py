@@ -574,6 +574,13 @@ def test_a_postponed_summit_did_not_happen_and_who_reports_a_deal_is_not_its_buy
     assert "org:idf" in {p.key for p in next(e for e in a.events if e.type == "EXERCISE").participants}
 
 
+def test_a_student_and_a_host_welcoming_his_guests_make_no_statement():
+    assert not _one("وقال الصحافي إن طالب الصيدلة مصطفى عثمان كان أحد أعمدة التنظيم في الجامعات.").events
+    assert not _one("وتحدث منظم الحفل في كلمة رحب فيها بالحضور من الإعلاميين والسفراء.").events
+    said = [e for e in _one("طالب البرلمان الأوروبي المغرب بالإفراج عن الصحفيين.").events if e.type == "STATEMENT"]
+    assert said  # the verb still demands
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze
