@@ -581,6 +581,19 @@ def test_a_student_and_a_host_welcoming_his_guests_make_no_statement():
     assert said  # the verb still demands
 
 
+def test_a_name_a_count_and_a_party_official_are_not_visits():
+    from rasd.resolve.analyze import analyze
+
+    def mentions(text):
+        return [m for d in analyze(_docs(text)).documents for m in d.annotations["events"]]
+
+    assert not mentions("وأشاد الأمير فيصل بن سلمان بما شاهده في الحارة.")  # فيصل is no ف + يصل ("arrives")
+    assert not mentions("إن عدد الموقوفين الذي يصل إلى 431 كان مفاجئا.")
+    a = _one("ويرافق ساركوزي في زيارته وفد يضم الأمين العام المساعد لحزب الجمهوريين إيريك سيوتي.")
+    visit = next(e for e in a.events if e.type == "VISIT")
+    assert "host" not in {p.role for p in visit.participants}  # "لحزب" is whose official, not where he goes
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

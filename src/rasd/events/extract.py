@@ -25,6 +25,7 @@ from itertools import pairwise
 from ..model import Document, Span
 from ..resolve.kb import load as load_kb
 from ..text.fold import FoldMap, fold
+from ..text.tokens import word_frequency
 from ..time.interval import Interval
 from ..time.lexicon import lexicon as time_lexicon
 from ..time.spec import RelUnit
@@ -220,6 +221,8 @@ def _trigger_of(word: str) -> tuple[str, str, str] | None:
 
 def _trigger(word: str, lex: EventLexicon) -> tuple[str, str, str] | None:
     for form, taken in forms(word):
+        if taken[:1] in ("و", "ف") and word_frequency(word) > word_frequency(form):
+            continue  # "فيصل" is a name more often than ف + يصل ("and he arrives")
         typ = lex.triggers.get(form)
         if typ:
             return typ, form, taken
@@ -241,6 +244,10 @@ def _licensed(d: _Doc, lex: EventLexicon, sent: Span, swords, i: int, typ: str, 
             return False
     if form in lex.needs_for and not _has(window, lex.needs_for[form]):
         return False
+    after = [x[2] for x in swords[i + 1:i + 4]]
+    if typ == "VISIT" and "الي" in after and after.index("الي") + 1 < len(after) and \
+            after[after.index("الي") + 1][:1].isdigit():
+        return False  # "الذي يصل إلى 431": a count reaches a number, nobody arrives
     if typ in lex.needs_not and _has(near, lex.needs_not[typ]):
         return False
     return not (form in lex.needs_not and _has(near, lex.needs_not[form]))
@@ -594,7 +601,8 @@ def _role(typ: str, receiving: bool, m, pos: int, prev1: str, attached: str, hos
     if typ == "VISIT":
         if receiving:
             return "host" if after and not host_taken else "visitor"
-        return "host" if after and (prev1 == "الي" or attached == "ل" or right_after) else "visitor"
+        place = m.type in ("GPE", "LOCATION")
+        return "host" if after and (prev1 == "الي" or (attached == "ل" and place) or right_after) else "visitor"
     if typ == "MEET" and receiving:
         if prev1 == "طرف":
             return "host"
