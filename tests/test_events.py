@@ -594,6 +594,14 @@ def test_a_name_a_count_and_a_party_official_are_not_visits():
     assert "host" not in {p.role for p in visit.participants}  # "لحزب" is whose official, not where he goes
 
 
+def test_who_is_named_in_quoted_words_does_not_take_part_in_what_happens_outside_them():
+    a = _one("والتقى نتنياهو، أمس، وزير الدفاع الأمريكي لويد أوستن، وقال في بداية الاجتماع: «لو اعتقد أحد أن التنازلات "
+             "التي قدمت لإيران ستغير سياستها فقد جاءته إجابة حاسمة من خامنئي».")
+    meet = next(e for e in a.events if e.type == "MEET")
+    keys = {p.key for p in meet.participants}
+    assert "person:netanyahu" in keys and "country:IR" not in keys and "person:khamenei" not in keys
+
+
 def test_sources_disagreeing_on_a_deal_value_are_a_contradiction():
     from rasd.events.resolve import amount_value
     from rasd.resolve.analyze import analyze

@@ -41,6 +41,7 @@ _AMOUNT = re.compile(r"(?:\d[\d.,]*\s*(?:مليون|مليار|ألف|الف)?|(
 # perhaps, then a dash ("الرباط (رويترز) - وقع …", "القدس – أعلن …")
 _LEAD_DATELINE = re.compile(r"(?m)^[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*(?:\([^()\n]{1,25}\))?[ \t]*[-–—][ \t]")
 _PARTICIPANT_TYPES = ("PERSON", "ORGANIZATION", "GPE")
+_SPEECH = re.compile(r"«[^«»]{40,}»|“[^“”]{40,}”")
 _NOT_GENITIVE = frozenset({"الي", "مع", "من", "في", "ل"})
 # what the country of the place where it happened is to an event: a visit's host; where a march went; for
 # relations set up or cut, one of the parties
@@ -108,6 +109,9 @@ class _Doc:
         self.named = [(m.start, m.end) for m in self.mentions if m.type in ("AGREEMENT", "EVENT_NAME")]
         self.bodies = [(m.start, m.end) for m in self.mentions if m.type == "ORGANIZATION"]
         self.person_keys = {m.key for m in self.mentions if m.type == "PERSON"}
+        # quoted speech (a name in quotes is short): who is named in someone's words does not take part in
+        # what happens outside them ("وقال نتنياهو في بداية الاجتماع الأسبوعي لحكومته: «… لإيران …»")
+        self.speech = [x.span() for x in _SPEECH.finditer(doc.body)]
         # a name inside a temporal expression ("1 أبريل (نيسان)") is a month, not a party
         self.in_time = {m.start for m in self.mentions
                         if any(t.start <= m.start and m.end <= t.end for t in self.timexes)}
@@ -432,7 +436,8 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
     for m in d.mentions:
         if not (a <= m.start < b) or (m.type not in _PARTICIPANT_TYPES and m.type != "LOCATION") or \
                 any(x <= m.start < y for x, y in sources) or m.start in d.in_time or \
-                (named_after and m.start < pos and m.type != "LOCATION") or m.start < reporter_end:
+                (named_after and m.start < pos and m.type != "LOCATION") or m.start < reporter_end or \
+                any(x <= m.start < y and not x <= pos < y for x, y in d.speech):
             continue
         if m.start in d.holder_of and a <= d.holder_of[m.start] < b:
             by_title.setdefault(d.holder_of[m.start], []).append(m)
