@@ -249,8 +249,8 @@ def _licensed(d: _Doc, lex: EventLexicon, sent: Span, swords, i: int, typ: str, 
     if form in lex.needs_for and not _has(window, lex.needs_for[form]):
         return False
     after = [x[2] for x in swords[i + 1:i + 4]]
-    if typ == "VISIT" and "الي" in after and after.index("الي") + 1 < len(after) and \
-            after[after.index("الي") + 1][:1].isdigit():
+    to = after.index("الي") + 1 if typ == "VISIT" and "الي" in after else len(after)
+    if to < len(after) and after[to][:1].isdigit():
         return False  # "الذي يصل إلى 431": a count reaches a number, nobody arrives
     if typ in lex.needs_not and _has(near, lex.needs_not[typ]):
         return False
