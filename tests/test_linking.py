@@ -126,3 +126,10 @@ def test_a_bodys_stated_purpose_is_part_of_its_name_and_an_elided_alef_is_read_b
     assert "country:PS" not in {m.kb for m in linked.mentions}  # Palestine here is what the front is for
     ents = resolve({"t": (doc.body, linked)})
     assert "البحرية الهندية" in {e.name for e in ents}  # the surface is "لبحرية الهندية" (ل + البحرية)
+
+
+def test_amman_when_the_article_names_jordan_else_oman():
+    doc = analyse("تظاهر الآلاف في عمان أمام السفارة الإسرائيلية، في أكبر مسيرة يشهدها الأردن منذ أشهر.", 2024)
+    assert ("عمان", "place:amman") in {(m.text, m.kb) for m in doc.annotations["linked"].mentions}
+    doc = analyse("وصل وزير الخارجية الإيراني إلى مسقط في زيارة رسمية إلى عمان.", 2024)
+    assert ("عمان", "country:OM") in {(m.text, m.kb) for m in doc.annotations["linked"].mentions}

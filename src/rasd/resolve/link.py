@@ -221,7 +221,7 @@ class Linker:
             k, cands, clitic = hit
             start = toks[i].start + clitic
             end = toks[i + k - 1].end
-            eid, usage = self._choose(cands, doc)
+            eid, usage = self._choose(cands, doc, fold(doc.body[start:end]))
             out.append(Mention(start, end, doc.body[start:end], kb.entries[eid].type, eid, eid,
                                1.0 if len(cands) == 1 else 0.8,
                                "alias" + ("+clitic" if clitic else "") + ("" if len(cands) == 1 else "+context"),
@@ -229,7 +229,7 @@ class Linker:
             i += k
         return out
 
-    def _choose(self, cands: list[tuple[str, str]], doc: Document) -> tuple[str, str]:
+    def _choose(self, cands: list[tuple[str, str]], doc: Document, surface: str = "") -> tuple[str, str]:
         """Several entries share a name: prefer the one whose country the document mentions, then the one in office
         in the article's year."""
         if len(cands) == 1:
@@ -240,12 +240,13 @@ class Linker:
         def score(c):
             e = self.kb.entries[c[0]]
             s = 0
-            if e.country and any(fold(n.text) in body for n in self.kb.entries.get(f"country:{e.country}",
-                                                                                   _EMPTY).names):
+            # the country named elsewhere than by the shared word itself ("عمان" is Oman's name and Amman's)
+            names = {fold(n.text) for n in self.kb.entries.get(f"country:{e.country}", _EMPTY).names} - {surface}
+            if e.country and any(n in body for n in names):
                 s += 1
             if year and any(t.holds(year) for t in e.roles):
                 s += 2
-            return s
+            return s, e.id.startswith("country:")  # a tie goes to the country
 
         return max(cands, key=score)
 
