@@ -85,6 +85,11 @@ def _docs(*texts: str, published: str = "2024-03-13"):
             for i, t in enumerate(texts)]
 
 
+def _roles(a, typ: str) -> dict[str, str]:
+    """Participant key → role of the first event of ``typ`` in an analysis."""
+    return {p.key: p.role for p in next(e for e in a.events if e.type == typ).participants}
+
+
 def _one(text: str):
     from rasd.resolve.analyze import analyze
 
@@ -243,13 +248,13 @@ def test_who_called_a_march_and_what_it_supports_are_not_its_targets():
     # a crowd's nationality is the word after the crowd, not any adjective near it; a country named as where
     # they marched is the place
     a = _one("تظاهر المئات أمام السفارة الأمريكية في الجزائر احتجاجا على الحرب.")
-    roles = {p.key: p.role for p in next(e for e in a.events if e.type == "PROTEST").participants}
+    roles = _roles(a, "PROTEST")
     assert roles.get("country:US") != "protester" and roles.get("country:DZ") == "place"
 
 
 def test_a_speaker_named_with_his_country_in_his_title_is_the_speaker():
     a = _one("ورحب وزير الخارجية المغربي ناصر بوريطة بالقرار، واصفا إياه بأنه \"قرار تاريخي\".")
-    roles = {p.key: p.role for p in next(e for e in a.events if e.type == "STATEMENT").participants}
+    roles = _roles(a, "STATEMENT")
     assert roles == {"person:bourita": "speaker", "country:MA": "speaker"}
 
 
@@ -364,7 +369,7 @@ def test_recalling_ones_ambassador_in_protest_is_a_downgrade_not_a_march():
 def test_a_guest_named_by_a_title_over_a_body_the_kb_does_not_know():
     a = _one("استقبل رئيس هيئة الأركان العامة للقوات المسلحة الإماراتية، الأسبوع الماضي، قائد القيادة المركزية "
              "الأمريكية الجنرال مايكل كوريلا.")
-    roles = {p.key: p.role for p in next(e for e in a.events if e.type == "MEET").participants}
+    roles = _roles(a, "MEET")
     assert roles["country:AE"] == "host" and roles["country:US"] == "guest"
     assert [r for k, r in roles.items() if k.startswith(("ent-", "new:PERSON"))] == ["guest"]
 
@@ -517,11 +522,11 @@ def test_an_invitation_and_a_hope_are_not_happenings_and_who_speaks_of_a_visit_i
         assert not (e.type == "MEET" and e.modality == "happened")  # "أمله في أن تنعقد": hoped for
     a = _one("وأشار وزير الخارجية الجزائري رمطان لعمامرة إلى أن زيارة وزير الخارجية الإسرائيلي يائير لابيد إلى "
              "المغرب شكلت سابقة خطيرة.")
-    roles = {p.key: p.role for p in next(e for e in a.events if e.type == "VISIT").participants}
+    roles = _roles(a, "VISIT")
     assert roles.get("person:lapid") == "visitor" and roles.get("country:MA") == "host"
     assert "person:lamamra" not in roles and not any(k.startswith("ent-") for k in roles)
     a = _one("وقع المغرب وإسرائيل مذكرة تفاهم خلال زيارة وزير الدفاع الإسرائيلي بيني غانتس إلى الرباط.")
-    roles = {p.key: p.role for p in next(e for e in a.events if e.type == "VISIT").participants}
+    roles = _roles(a, "VISIT")
     assert roles.get("person:gantz") == "visitor" and roles.get("country:MA") == "host"  # the signatories before
 
 
@@ -549,7 +554,7 @@ def test_a_stated_duration_widens_a_visit_or_exercise_from_its_first_day():
 def test_who_receives_a_visitor_named_in_a_relative_clause_hosts_the_visit():
     a = _one("استقبل وزير الشؤون الخارجية ناصر بوريطة، اليوم الخميس بالرباط، وزير الخارجية الإسرائيلي إيلي كوهين، الذي "
              "يقوم بزيارة رسمية للمملكة.")
-    roles = {p.key: p.role for p in next(e for e in a.events if e.type == "VISIT").participants}
+    roles = _roles(a, "VISIT")
     assert roles.get("person:bourita") == "host" and roles.get("person:eli_cohen") == "visitor"
 
 

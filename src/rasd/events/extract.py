@@ -415,14 +415,12 @@ def _clause_participants(d: _Doc, lex: EventLexicon, a: int, b: int, pos: int, t
     location = None
     seen: set[str] = set()
     host_taken = False
-    # the word right after a visit's verb is where the visit went: "زار الرباط"
-    after_trigger = None
-    if typ == "VISIT":  # the end of the trigger word (an index, not a copy of the rest of the article's words)
-        k = bisect_left(d.starts, pos)
-        after_trigger = d.words[k][1] if k < len(d.words) else None
+    # the trigger's word (an index, not a copy of the rest of the article's words); for a visit, the word right
+    # after it is where the visit went: "زار الرباط"
+    k = bisect_left(d.starts, pos)
+    after_trigger = d.words[k][1] if typ == "VISIT" and k < len(d.words) else None
     by_title: dict[int, list] = {}  # person start → organizations and countries in his title, waiting for his role
     # "وطالب المحتجون السلطات المغربية …": people no entity names speak, and whoever follows is addressed
-    k = bisect_left(d.starts, pos)
     crowd_speaks = typ == "STATEMENT" and k + 1 < len(d.words) and _has([d.words[k + 1][2]], lex.people_nouns)
     hosting = _receives(form, lex)
     # "وافقت واشنطن على بيع مصر طائرات": with a verb of selling, who stands before it supplies, after it buys

@@ -277,7 +277,7 @@ class Linker:
     # -- 2. adjectives --------------------------------------------------------------------------------------
     def _adjectives(self, toks: list[_Tok], doc: Document, taken) -> list[Mention]:
         out = []
-        nouns = _nisba_nouns()
+        nouns = _word_list("nisba_nouns.txt")
         for k, t in enumerate(toks):
             if taken(t.core_start, t.end):
                 continue
@@ -653,19 +653,15 @@ def _is_generic(role: str) -> bool:
 
 
 @cache
-def _nisba_nouns() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines("nisba_nouns.txt"))
-
-
-@cache
-def _org_purposes() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_lines("org_purposes.txt"))
+def _word_list(name: str) -> frozenset[str]:
+    """A data file of words (one per line), folded: nisba_nouns.txt, org_purposes.txt."""
+    return frozenset(fold(w) for w in load_lines(name))
 
 
 def _purpose_tail(toks: list[_Tok], j: int, sentence: int) -> int:
     """Where an organization's name ends when it says what the body is for: "… لدعم فلسطين ومناهضة التطبيع"
     (ل or و + a purpose noun, its object, and a definite word completing the object: لحقوق الإنسان)."""
-    purposes, n = _org_purposes(), len(toks)
+    purposes, n = _word_list("org_purposes.txt"), len(toks)
     lead = ("ل",)
     while j + 1 < n and toks[j + 1].sentence == sentence and _ARABIC.search(toks[j + 1].full):
         t = toks[j]

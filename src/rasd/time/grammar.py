@@ -420,6 +420,16 @@ class _Scan:
             return None
         return Part(which, spec), end, plen, ""
 
+    def _count_unit(self, j: int) -> tuple[int | None, str, str, int] | None:
+        """"ثلاثة أيام", "أسبوعين", "5 سنوات" at token j: (the number if written, unit, singular|plural|dual, the
+        unit's index) — the count that "قبل/منذ/بعد" and "في غضون" both take."""
+        num = self.number(j, limit=1000)
+        n = None
+        if num:
+            n, j = num
+        u = self.lex.units.get(self.tok(j))
+        return (n, u[0], u[1], j) if u else None
+
     def ago(self, i: int):
         lex = self.lex
         hit = self.word(i, lex.ago)
@@ -428,15 +438,10 @@ class _Scan:
         sign, plen = hit
         if self.forms[i][plen:] == "خلال":
             return None
-        j = i + 1
-        num = self.number(j, limit=1000)
-        n = None
-        if num:
-            n, j = num
-        u = self.lex.units.get(self.tok(j))
-        if not u:
+        got = self._count_unit(i + 1)
+        if not got:
             return None
-        unit, kind = u
+        n, unit, kind, j = got
         if kind == "dual":
             if n is not None:
                 return None
@@ -458,15 +463,10 @@ class _Scan:
         if not hit:
             return None
         _, k, plen = hit
-        j = i + k
-        num = self.number(j, limit=1000)
-        n = None
-        if num:
-            n, j = num
-        u = self.lex.units.get(self.tok(j))
-        if not u:
+        got = self._count_unit(i + k)
+        if not got:
             return None
-        unit, kind = u
+        n, unit, kind, j = got
         if kind == "dual" and n is None:
             n = 2
         elif kind == "plural" and n is None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
-from .interval import Interval, add_months
+from .interval import Interval, add_months, month_end
 
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -211,13 +211,9 @@ class Within:
             return None
         if self.unit in ("day", "week"):
             return Interval(anchor, anchor + timedelta(days=self.n * (7 if self.unit == "week" else 1)))
-        months = self.n * (12 if self.unit == "year" else 1)
-        y, m = add_months(anchor.year, anchor.month, months)
-        try:
-            end = anchor.replace(year=y, month=m)
-        except ValueError:  # 31 January + 1 month: the month's last day
-            end = Interval.month(y, m).end
-        return Interval(anchor, end)
+        y, m = add_months(anchor.year, anchor.month, self.n * (12 if self.unit == "year" else 1))
+        last = month_end(y, m)  # 31 January + 1 month: the month's last day
+        return Interval(anchor, last.replace(day=min(anchor.day, last.day)))
 
     def describe(self) -> str:
         return f"within {self.n} {self.unit}(s) after publication"
